@@ -1,0 +1,88 @@
+/**
+ * The one IPC contract between the sandboxed renderer and the main process.
+ *
+ * Channel names live only here. The preload exposes `LedgerApi` as
+ * `window.api` (and `satisfies` it); main registers one validated handler per
+ * invoke channel. The renderer never receives a file path it could pass back:
+ * every path comes from a dialog that main itself opened.
+ */
+
+/** renderer → main request/response channels (ipcRenderer.invoke / ipcMain.handle). */
+export const invokeChannels = {
+  savePdf: 'ledger:save-pdf',
+  saveText: 'ledger:save-text',
+  openTextFile: 'ledger:open-text-file',
+  writeAutoBackup: 'ledger:write-auto-backup',
+  listAutoBackups: 'ledger:list-auto-backups',
+  readAutoBackup: 'ledger:read-auto-backup',
+  appInfo: 'ledger:app-info',
+  openDataFolder: 'ledger:open-data-folder',
+} as const;
+
+/** main → renderer events (webContents.send / ipcRenderer.on). */
+export const eventChannels = {
+  menuCommand: 'ledger:menu-command',
+} as const;
+
+/** What a menu item asks the renderer to do; the renderer owns the data, so it does the work. */
+export const menuCommands = [
+  'newBackup',
+  'restoreBackup',
+  'importPeopleCsv',
+  'createPacket',
+  'autoBackupOnQuit',
+] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
+/** The kinds of text file the app saves or opens; main picks dialog filters from these, never from renderer input. */
+export const textFileKinds = ['backup', 'csv'] as const;
+export type TextFileKind = (typeof textFileKinds)[number];
+
+export type SaveResult =
+  { status: 'saved'; fileName: string } | { status: 'canceled' } | { status: 'error'; message: string };
+
+export type OpenTextResult =
+  | { status: 'opened'; fileName: string; text: string }
+  | { status: 'canceled' }
+  | { status: 'error'; message: string };
+
+export type AutoBackupReason = 'daily' | 'quit' | 'beforeRestore';
+
+export type AutoBackupResult =
+  | { status: 'written'; fileName: string; kept: number; removed: number }
+  | { status: 'skipped'; why: string }
+  | { status: 'error'; message: string };
+
+export interface AutoBackupInfo {
+  fileName: string;
+  /** ISO timestamp of when it was written. */
+  writtenAt: string;
+  bytes: number;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  userDataPath: string;
+  backupsPath: string;
+  keepBackups: number;
+}
+
+/** The API the preload exposes as `window.api`. A few narrow, named methods; no generic invoke. */
+export interface LedgerApi {
+  /** Ask where to save a PDF (save dialog in main), write it, and offer to open it. */
+  savePdf(request: { suggestedName: string; bytes: Uint8Array }): Promise<SaveResult>;
+  /** Ask where to save a backup or CSV file and write it. */
+  saveText(request: { kind: TextFileKind; suggestedName: string; text: string }): Promise<SaveResult>;
+  /** Ask for a backup or CSV file to open (open dialog in main) and return its text. */
+  openTextFile(request: { kind: TextFileKind }): Promise<OpenTextResult>;
+  /** Write an automatic backup into userData/backups and rotate old ones. */
+  writeAutoBackup(request: { reason: AutoBackupReason; json: string }): Promise<AutoBackupResult>;
+  listAutoBackups(): Promise<AutoBackupInfo[]>;
+  /** Read one automatic backup by the file name `listAutoBackups` returned (never a path). */
+  readAutoBackup(request: { fileName: string }): Promise<OpenTextResult>;
+  appInfo(): Promise<AppInfo>;
+  openDataFolder(): Promise<void>;
+  /** Subscribe to menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

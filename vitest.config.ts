@@ -1,0 +1,24 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects: `unit` (shared, renderer, electron and CLI tests; node by default,
+ * jsdom per file with a `@vitest-environment jsdom` docblock) and `e2e` (real Chromium
+ * driving the built renderer; one file at a time because they share a fixed port).
+ */
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.{ts,tsx}'],
+          exclude: ['tests/e2e/**', 'node_modules/**'],
+          environment: 'node',
+        },
+      },
+    ],
+  },
+});
