@@ -1,0 +1,99 @@
+/**
+ * Plain-English names for the domain's codes, used alike by the rules engine's
+ * reasons, the screens and the packet, so a body or a status reads the same everywhere.
+ */
+import type { Credit, CohortRole, PartStatus } from '../rules/evaluation';
+import type { Delivery, ElectedBody, Position, PositionKind, StaffLevel } from './schema';
+
+export const electedBodyLabels: Record<ElectedBody, string> = {
+  selectmen: 'Board of Selectmen',
+  aldermen: 'Board of Aldermen',
+  commonCouncil: 'Common Council',
+  townCouncil: 'Town Council',
+  otherExecutive: 'Other executive body',
+  education: 'Board of Education',
+  finance: 'Board of Finance',
+  otherElected: 'Other elected body',
+};
+
+/** Bodies that represent the municipal executive branch and so can fill role E (P1.2). */
+export const executiveBodies: ReadonlySet<ElectedBody> = new Set<ElectedBody>([
+  'selectmen',
+  'aldermen',
+  'commonCouncil',
+  'townCouncil',
+  'otherExecutive',
+]);
+
+export const staffLevelLabels: Record<StaffLevel, string> = {
+  director: 'Director level',
+  management: 'Management level',
+  other: 'Other level',
+};
+
+export const positionKindLabels: Record<PositionKind, string> = {
+  elected: 'Elected official',
+  staff: 'Municipal staff',
+  boeEmployee: 'Board of Education employee',
+  teamMember: 'Sustainability team member',
+  appointed: 'Appointed commissioner or volunteer',
+};
+
+export const deliveryLabels: Record<Delivery, string> = {
+  inPerson: 'In person',
+  liveVirtual: 'Live virtual',
+  recorded: 'Recorded / on demand',
+};
+
+export const statusLabels: Record<PartStatus, string> = {
+  met: 'Met',
+  review: 'Review',
+  notMet: 'Not met',
+  planned: 'Planned',
+};
+
+export const creditLabels: Record<Credit, string> = {
+  new: 'New credit',
+  rolling: 'Rolling credit',
+};
+
+export const cohortRoleLabels: Record<CohortRole, string> = {
+  E: 'Elected official of an executive body',
+  S: 'Director- or management-level staff',
+  R: 'Resident sustainability team member',
+};
+
+/** The name of the body an elected position sits on, using the user's own name for "other" bodies. */
+export function electedBodyName(position: { body: ElectedBody; bodyName: string }): string {
+  const own = position.bodyName.trim();
+  if ((position.body === 'otherExecutive' || position.body === 'otherElected') && own !== '') return own;
+  return electedBodyLabels[position.body];
+}
+
+/**
+ * The department, school or board a position belongs to (P2.7 "departments represented"),
+ * or null for positions that have none.
+ */
+export function positionDepartment(position: Position): string | null {
+  switch (position.kind) {
+    case 'elected':
+      return electedBodyName(position);
+    case 'staff':
+      return position.department.trim() || null;
+    case 'boeEmployee':
+      return position.school.trim() ? `Board of Education — ${position.school.trim()}` : 'Board of Education';
+    case 'teamMember':
+      return 'Sustainability Team';
+    case 'appointed':
+      return position.body.trim() || null;
+  }
+}
+
+/** One line describing a position, e.g. "First Selectman, Board of Selectmen". */
+export function describePosition(position: Position): string {
+  const title = position.title.trim();
+  const where = positionDepartment(position);
+  const kind = positionKindLabels[position.kind];
+  if (title && where) return `${title}, ${where}`;
+  return title || where || kind;
+}
