@@ -1,0 +1,574 @@
+/**
+ * Repositories: the only code that reads and writes the Dexie tables. Screens call
+ * these and get shared domain types back; they never call `db.*` themselves.
+ *
+ * - Every input is validated with the shared zod schema first; an invalid record
+ *   throws `ValidationError` (field paths + plain-English messages) and nothing is
+ *   written.
+ * - Every write that touches more than one row is ONE `db.transaction('rw', ...)`,
+ *   so a failure half-way leaves the data as it was.
+ * - Deletes cascade (a person's attendance, a series' topics and sessions, ...)
+ *   and return an `Undo`: a plain, serialisable snapshot of every row removed or
+ *   changed, which `undoDelete` puts back.
+ * - References are kept whole, so the data always exports as a valid backup:
+ *   a session needs a known training, attendance a known person and session, and
+ *   deleting a series or session also drops certifications' credited entries (T.3)
+ *   that pointed at it (the Undo restores them).
+ */
+import type { Table } from 'dexie';
+import type { z } from 'zod';
+import { issuesToErrors, plainEnglish } from '../../shared/backup/parse';
+import { emptyTownData } from '../../shared/domain/catalog';
+import {
+  attendanceSchema,
+  certificationSchema,
+  coachingEntrySchema,
+  optimizeForEquitySchema,
+  partnerSchema,
+  personSchema,
+  seriesSchema,
+  sessionSchema,
+  settingsSchema,
+  townDataSchema,
+  townSchema,
+  trainingSchema,
+} from '../../shared/domain/schema';
+import type {
+  Attendance,
+  Certification,
+  CoachingEntry,
+  OptimizeForEquityEntry,
+  Partner,
+  Person,
+  Series,
+  Session,
+  Settings,
+  Town,
+  TownData,
+  Training,
+} from '../../shared/domain/schema';
+import { SETTINGS_KEY, TOWN_KEY } from './schema';
+import type { AppDB } from './schema';
+
+/** One invalid field: `path` is relative to the record (`positions[0].end`, `name`; '' for the whole record). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Thrown by a repository write when its input is invalid. Nothing was written. */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+  constructor(
+    /** What was being saved, e.g. "person", "session". */
+    readonly record: string,
+    readonly issues: FieldIssue[],
+  ) {
+    super(
+      `Invalid ${record}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
+    );
+  }
+}
+
+/** Thrown by `exportBackup` when the first-run guide has not created a town yet. */
+export class NoTownError extends Error {
+  override readonly name = 'NoTownError';
+  constructor() {
+    super('There is no town yet: create one or load the sample first.');
+  }
+}
+
+/** Inputs: what a form may pass (fields with defaults may be left out). */
+export type TownInput = z.input<typeof townSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+export type PersonInput = z.input<typeof personSchema>;
+export type SeriesInput = z.input<typeof seriesSchema>;
+export type TrainingInput = z.input<typeof trainingSchema>;
+export type SessionInput = z.input<typeof sessionSchema>;
+export type PartnerInput = z.input<typeof partnerSchema>;
+export type CertificationInput = z.input<typeof certificationSchema>;
+export type CoachingInput = z.input<typeof coachingEntrySchema>;
+export type OptimizeInput = z.input<typeof optimizeForEquitySchema>;
+
+/** The rows a delete removed or changed, as they were before; `undoDelete` puts them back. */
+export type UndoRows = Partial<Omit<TownData, 'town' | 'settings'>>;
+
+/** A serialisable record of one delete (JSON.stringify-safe: plain objects and strings only). */
+export interface Undo {
+  kind: DeletableKind;
+  id: string;
+  rows: UndoRows;
+}
+
+export type DeletableKind =
+  | 'person'
+  | 'series'
+  | 'training'
+  | 'session'
+  | 'partner'
+  | 'certification'
+  | 'coaching'
+  | 'optimizeForEquity';
+
+/** How many records use a person, series, training or session (for the "asks first" delete dialog). */
+export interface UsageCounts {
+  /** Topics of a series. */
+  trainings: number;
+  /** Sessions of a training or series. */
+  sessions: number;
+  /** Attendance records that would be removed. */
+  attendance: number;
+  /** Distinct people with attendance that would be removed (for a person: 1 when they attended anything). */
+  people: number;
+  /** Past certifications whose credited evidence points here. */
+  certifications: number;
+}
+
+/** A new record id. */
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+function validate<S extends z.ZodType>(schema: S, input: unknown, record: string): z.output<S> {
+  const r = schema.safeParse(input, { error: plainEnglish, reportInput: true });
+  if (!r.success) throw new ValidationError(record, issuesToErrors(r.error.issues));
+  return r.data;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/** Compares by a text key, then by id, so the order never depends on storage order. */
+const byText =
+  <T extends { id: string }>(key: (row: T) => string) =>
+  (a: T, b: T): number =>
+    collator.compare(key(a), key(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Everything stored, as one `TownData` (the rules engine's input), or null before
+ * the first-run guide has created the town. Lists come in a stable display order:
+ * people, series, trainings and partners by name; sessions by date and time;
+ * certifications by year; coaching by date; attendance by key.
+ */
+export async function loadTownData(db: AppDB): Promise<TownData | null> {
+  return db.transaction('r', db.allTables(), async () => {
+    const town = await db.town.get(TOWN_KEY);
+    if (town === undefined) return null;
+    const [
+      settings,
+      people,
+      series,
+      trainings,
+      sessions,
+      attendance,
+      partners,
+      certifications,
+      coaching,
+      optimize,
+    ] = await Promise.all([
+      db.settings.get(SETTINGS_KEY),
+      db.people.toArray(),
+      db.series.toArray(),
+      db.trainings.toArray(),
+      db.sessions.toArray(),
+      db.attendance.toArray(),
+      db.partners.toArray(),
+      db.certifications.toArray(),
+      db.coaching.toArray(),
+      db.optimizeForEquity.toArray(),
+    ]);
+    return {
+      town,
+      settings: settings ?? settingsSchema.parse({}),
+      people: people.sort(byText((p) => p.name)),
+      series: series.sort(byText((s) => s.name)),
+      trainings: trainings.sort(byText((t) => t.name)),
+      sessions: sessions.sort(byText((s) => `${s.date} ${s.startTime ?? ''}`)),
+      attendance,
+      partners: partners.sort(byText((p) => p.name)),
+      certifications: certifications.sort((a, b) => a.yearAwarded - b.yearAwarded || (a.id < b.id ? -1 : 1)),
+      coaching: coaching.sort(byText((c) => c.date)),
+      optimizeForEquity: optimize.sort(byText((o) => `${o.actionNumber} ${o.actionName}`)),
+    };
+  });
+}
+
+/** Whether the first-run guide has created a town. */
+export async function hasTown(db: AppDB): Promise<boolean> {
+  return (await db.town.get(TOWN_KEY)) !== undefined;
+}
+
+/**
+ * Replaces everything stored with `data`, in one transaction (all-or-nothing).
+ * `data` must already be valid, cross-references included (`parseBackup` checks both).
+ */
+export async function replaceAllData(db: AppDB, data: TownData): Promise<void> {
+  await db.transaction('rw', db.allTables(), async () => {
+    await Promise.all(db.allTables().map((t) => t.clear()));
+    await db.town.put(data.town, TOWN_KEY);
+    await db.settings.put(data.settings, SETTINGS_KEY);
+    await db.people.bulkAdd(data.people);
+    await db.series.bulkAdd(data.series);
+    await db.trainings.bulkAdd(data.trainings);
+    await db.sessions.bulkAdd(data.sessions);
+    await db.attendance.bulkAdd(data.attendance);
+    await db.partners.bulkAdd(data.partners);
+    await db.certifications.bulkAdd(data.certifications);
+    await db.coaching.bulkAdd(data.coaching);
+    await db.optimizeForEquity.bulkAdd(data.optimizeForEquity);
+  });
+}
+
+/**
+ * First run: creates the town with default settings and the built-in 2020 catalog,
+ * in one transaction. Replaces anything already stored (the guide only shows when
+ * there is no town).
+ */
+export async function initialiseTown(
+  db: AppDB,
+  input: { name: string; certificationYear: number },
+): Promise<TownData> {
+  const town = validate(townSchema, { name: input.name, certificationYear: input.certificationYear }, 'town');
+  const data: TownData = { ...emptyTownData(town.certificationYear), town };
+  await replaceAllData(db, data);
+  return data;
+}
+
+export async function saveTown(db: AppDB, input: TownInput): Promise<Town> {
+  const town = validate(townSchema, input, 'town');
+  await db.town.put(town, TOWN_KEY);
+  return town;
+}
+
+export async function saveSettings(db: AppDB, input: SettingsInput): Promise<Settings> {
+  const settings = validate(settingsSchema, input, 'settings');
+  await db.settings.put(settings, SETTINGS_KEY);
+  return settings;
+}
+
+export async function putPerson(db: AppDB, input: PersonInput): Promise<Person> {
+  const person = validate(personSchema, input, 'person');
+  const ids = person.positions.map((p) => p.id);
+  const dup = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (dup >= 0) {
+    throw new ValidationError('person', [
+      { path: `positions[${dup}].id`, message: 'is used by another position' },
+    ]);
+  }
+  await db.people.put(person);
+  return person;
+}
+
+export async function putSeries(db: AppDB, input: SeriesInput): Promise<Series> {
+  const series = validate(seriesSchema, input, 'series');
+  await db.series.put(series);
+  return series;
+}
+
+/** Saves a training; a `seriesId` must name an existing series. */
+export async function putTraining(db: AppDB, input: TrainingInput): Promise<Training> {
+  const training = validate(trainingSchema, input, 'training');
+  await db.transaction('rw', db.series, db.trainings, async () => {
+    if (training.seriesId !== null && (await db.series.get(training.seriesId)) === undefined) {
+      throw new ValidationError('training', [{ path: 'seriesId', message: 'no such series' }]);
+    }
+    await db.trainings.put(training);
+  });
+  return training;
+}
+
+/** Saves a session; its `trainingId` must name an existing training. */
+export async function putSession(db: AppDB, input: SessionInput): Promise<Session> {
+  const session = validate(sessionSchema, input, 'session');
+  await db.transaction('rw', db.trainings, db.sessions, async () => {
+    if ((await db.trainings.get(session.trainingId)) === undefined) {
+      throw new ValidationError('session', [{ path: 'trainingId', message: 'no such training' }]);
+    }
+    await db.sessions.put(session);
+  });
+  return session;
+}
+
+export async function putPartner(db: AppDB, input: PartnerInput): Promise<Partner> {
+  const partner = validate(partnerSchema, input, 'partner');
+  await db.partners.put(partner);
+  return partner;
+}
+
+/** Saves a past certification; its credited evidence (T.3) must name existing series and sessions. */
+export async function putCertification(db: AppDB, input: CertificationInput): Promise<Certification> {
+  const cert = validate(certificationSchema, input, 'certification');
+  await db.transaction('rw', db.series, db.sessions, db.certifications, async () => {
+    const issues: FieldIssue[] = [];
+    for (const [i, e] of cert.credited.entries()) {
+      if (e.part === 'part1' && (await db.series.get(e.seriesId)) === undefined) {
+        issues.push({ path: `credited[${i}].seriesId`, message: 'no such series' });
+      }
+      if (e.part === 'part2' && (await db.sessions.get(e.sessionId)) === undefined) {
+        issues.push({ path: `credited[${i}].sessionId`, message: 'no such session' });
+      }
+    }
+    if (issues.length > 0) throw new ValidationError('certification', issues);
+    await db.certifications.put(cert);
+  });
+  return cert;
+}
+
+export async function putCoaching(db: AppDB, input: CoachingInput): Promise<CoachingEntry> {
+  const entry = validate(coachingEntrySchema, input, 'coaching entry');
+  await db.coaching.put(entry);
+  return entry;
+}
+
+export async function putOptimize(db: AppDB, input: OptimizeInput): Promise<OptimizeForEquityEntry> {
+  const entry = validate(optimizeForEquitySchema, input, 'Optimize for Equity entry');
+  await db.optimizeForEquity.put(entry);
+  return entry;
+}
+
+/** One change for `setAttendanceBulk`. */
+export interface AttendanceChange {
+  personId: string;
+  sessionId: string;
+  attended: boolean;
+}
+
+/** Marks one person as having attended (or not) one session. */
+export async function setAttendance(
+  db: AppDB,
+  personId: string,
+  sessionId: string,
+  attended: boolean,
+): Promise<void> {
+  await setAttendanceBulk(db, [{ personId, sessionId, attended }]);
+}
+
+/**
+ * Applies many attendance changes in one transaction: all or none. Marking attended
+ * needs an existing person and session (else `ValidationError`, paths like `[3].personId`).
+ */
+export async function setAttendanceBulk(db: AppDB, changes: readonly AttendanceChange[]): Promise<void> {
+  const rows = changes.map((c, i) => {
+    const row = validate(attendanceSchema, { personId: c.personId, sessionId: c.sessionId }, 'attendance');
+    if (typeof c.attended !== 'boolean') {
+      throw new ValidationError('attendance', [
+        { path: `[${i}].attended`, message: 'must be true or false' },
+      ]);
+    }
+    return { row, attended: c.attended };
+  });
+  await db.transaction('rw', db.people, db.sessions, db.attendance, async () => {
+    const adding = rows.filter((r) => r.attended).map((r) => r.row);
+    const [people, sessions] = await Promise.all([
+      db.people.bulkGet([...new Set(adding.map((a) => a.personId))]),
+      db.sessions.bulkGet([...new Set(adding.map((a) => a.sessionId))]),
+    ]);
+    const knownPeople = new Set(people.filter((p) => p !== undefined).map((p) => p.id));
+    const knownSessions = new Set(sessions.filter((s) => s !== undefined).map((s) => s.id));
+    const issues: FieldIssue[] = [];
+    rows.forEach(({ row, attended }, i) => {
+      if (!attended) return;
+      if (!knownPeople.has(row.personId)) issues.push({ path: `[${i}].personId`, message: 'no such person' });
+      if (!knownSessions.has(row.sessionId))
+        issues.push({ path: `[${i}].sessionId`, message: 'no such session' });
+    });
+    if (issues.length > 0) throw new ValidationError('attendance', issues);
+    // Later changes win over earlier ones for the same pair, as if applied in order.
+    const last = new Map<string, { row: Attendance; attended: boolean }>();
+    for (const r of rows) last.set(JSON.stringify([r.row.personId, r.row.sessionId]), r);
+    const finals = [...last.values()];
+    await db.attendance.bulkPut(finals.filter((r) => r.attended).map((r) => r.row));
+    await db.attendance.bulkDelete(
+      finals.filter((r) => !r.attended).map((r): [string, string] => [r.row.personId, r.row.sessionId]),
+    );
+  });
+}
+
+const defined = <T>(x: T | undefined): x is T => x !== undefined;
+const uniqueById = <T extends { id: string }>(rows: T[]): T[] => [
+  ...new Map(rows.map((r) => [r.id, r])).values(),
+];
+
+/** Everything a delete of these series / trainings / sessions would remove or change (read only). */
+async function collectCascade(
+  db: AppDB,
+  ids: { series?: string[]; trainings?: string[]; sessions?: string[] },
+): Promise<{ rows: UndoRows; changedCertifications: Certification[] }> {
+  const seriesIds = ids.series ?? [];
+  const series = (await db.series.bulkGet(seriesIds)).filter(defined);
+  const trainings = uniqueById([
+    ...(await db.trainings.bulkGet(ids.trainings ?? [])).filter(defined),
+    ...(seriesIds.length > 0 ? await db.trainings.where('seriesId').anyOf(seriesIds).toArray() : []),
+  ]);
+  const trainingIds = trainings.map((t) => t.id);
+  const sessions = uniqueById([
+    ...(await db.sessions.bulkGet(ids.sessions ?? [])).filter(defined),
+    ...(trainingIds.length > 0 ? await db.sessions.where('trainingId').anyOf(trainingIds).toArray() : []),
+  ]);
+  const sessionIds = new Set(sessions.map((s) => s.id));
+  const attendance =
+    sessionIds.size > 0
+      ? await db.attendance
+          .where('sessionId')
+          .anyOf([...sessionIds])
+          .toArray()
+      : [];
+  const seriesSet = new Set(seriesIds);
+  const pointsHere = (e: Certification['credited'][number]) =>
+    e.part === 'part1' ? seriesSet.has(e.seriesId) : sessionIds.has(e.sessionId);
+  const certifications = (await db.certifications.toArray()).filter((c) => c.credited.some(pointsHere));
+  const changedCertifications = certifications.map((c) => ({
+    ...c,
+    credited: c.credited.filter((e) => !pointsHere(e)),
+  }));
+  return { rows: { series, trainings, sessions, attendance, certifications }, changedCertifications };
+}
+
+async function deleteCascade(
+  db: AppDB,
+  kind: DeletableKind,
+  id: string,
+  ids: { series?: string[]; trainings?: string[]; sessions?: string[] },
+): Promise<Undo> {
+  return db.transaction(
+    'rw',
+    [db.series, db.trainings, db.sessions, db.attendance, db.certifications],
+    async () => {
+      const { rows, changedCertifications } = await collectCascade(db, ids);
+      await db.attendance.bulkDelete(
+        (rows.attendance ?? []).map((a): [string, string] => [a.personId, a.sessionId]),
+      );
+      await db.sessions.bulkDelete((rows.sessions ?? []).map((s) => s.id));
+      await db.trainings.bulkDelete((rows.trainings ?? []).map((t) => t.id));
+      await db.series.bulkDelete((rows.series ?? []).map((s) => s.id));
+      await db.certifications.bulkPut(changedCertifications);
+      return { kind, id, rows: prune(rows) };
+    },
+  );
+}
+
+/** Drops empty lists so an Undo stays small. */
+function prune(rows: UndoRows): UndoRows {
+  const out: UndoRows = {};
+  for (const [k, v] of Object.entries(rows) as [keyof UndoRows, unknown[] | undefined][]) {
+    if (v && v.length > 0) (out as Record<string, unknown[]>)[k] = v;
+  }
+  return out;
+}
+
+/** Deletes a person and their attendance. */
+export async function deletePerson(db: AppDB, id: string): Promise<Undo> {
+  return db.transaction('rw', db.people, db.attendance, async () => {
+    const person = await db.people.get(id);
+    const attendance = await db.attendance.where('personId').equals(id).toArray();
+    await db.attendance.where('personId').equals(id).delete();
+    await db.people.delete(id);
+    return { kind: 'person', id, rows: prune({ people: person ? [person] : [], attendance }) };
+  });
+}
+
+/** Deletes a series, its topics, their sessions and attendance; drops credited entries pointing at them. */
+export async function deleteSeries(db: AppDB, id: string): Promise<Undo> {
+  return deleteCascade(db, 'series', id, { series: [id] });
+}
+
+/** Deletes a training, its sessions and their attendance. */
+export async function deleteTraining(db: AppDB, id: string): Promise<Undo> {
+  return deleteCascade(db, 'training', id, { trainings: [id] });
+}
+
+/** Deletes a session and its attendance. */
+export async function deleteSession(db: AppDB, id: string): Promise<Undo> {
+  return deleteCascade(db, 'session', id, { sessions: [id] });
+}
+
+async function deleteOne<T extends { id: string }>(
+  table: Table<T, string>,
+  kind: DeletableKind,
+  key: keyof UndoRows,
+  id: string,
+): Promise<Undo> {
+  return table.db.transaction('rw', table, async () => {
+    const row = await table.get(id);
+    await table.delete(id);
+    return { kind, id, rows: row ? { [key]: [row] } : {} };
+  });
+}
+
+export const deletePartner = (db: AppDB, id: string): Promise<Undo> =>
+  deleteOne(db.partners, 'partner', 'partners', id);
+export const deleteCertification = (db: AppDB, id: string): Promise<Undo> =>
+  deleteOne(db.certifications, 'certification', 'certifications', id);
+export const deleteCoaching = (db: AppDB, id: string): Promise<Undo> =>
+  deleteOne(db.coaching, 'coaching', 'coaching', id);
+export const deleteOptimize = (db: AppDB, id: string): Promise<Undo> =>
+  deleteOne(db.optimizeForEquity, 'optimizeForEquity', 'optimizeForEquity', id);
+
+/**
+ * Puts back what a delete removed or changed, in one transaction. Attendance whose
+ * person or session no longer exists (deleted since) is skipped, so references stay whole.
+ */
+export async function undoDelete(db: AppDB, undo: Undo): Promise<void> {
+  const r = undo.rows;
+  await db.transaction(
+    'rw',
+    [
+      db.people,
+      db.series,
+      db.trainings,
+      db.sessions,
+      db.attendance,
+      db.partners,
+      db.certifications,
+      db.coaching,
+      db.optimizeForEquity,
+    ],
+    async () => {
+      await db.people.bulkPut(r.people ?? []);
+      await db.series.bulkPut(r.series ?? []);
+      await db.trainings.bulkPut(r.trainings ?? []);
+      await db.sessions.bulkPut(r.sessions ?? []);
+      await db.partners.bulkPut(r.partners ?? []);
+      await db.certifications.bulkPut(r.certifications ?? []);
+      await db.coaching.bulkPut(r.coaching ?? []);
+      await db.optimizeForEquity.bulkPut(r.optimizeForEquity ?? []);
+      const attendance = r.attendance ?? [];
+      const [people, sessions] = await Promise.all([
+        db.people.bulkGet(attendance.map((a) => a.personId)),
+        db.sessions.bulkGet(attendance.map((a) => a.sessionId)),
+      ]);
+      await db.attendance.bulkPut(attendance.filter((_, i) => people[i] && sessions[i]));
+    },
+  );
+}
+
+/** How many records use a person, series, training or session; zeros when it does not exist. */
+export async function usageCounts(
+  db: AppDB,
+  kind: 'person' | 'series' | 'training' | 'session',
+  id: string,
+): Promise<UsageCounts> {
+  if (kind === 'person') {
+    const attendance = await db.attendance.where('personId').equals(id).count();
+    return { trainings: 0, sessions: 0, attendance, people: attendance > 0 ? 1 : 0, certifications: 0 };
+  }
+  return db.transaction(
+    'r',
+    [db.series, db.trainings, db.sessions, db.attendance, db.certifications],
+    async () => {
+      const key = kind === 'series' ? 'series' : kind === 'training' ? 'trainings' : 'sessions';
+      const { rows } = await collectCascade(db, { [key]: [id] });
+      const attendance = rows.attendance ?? [];
+      return {
+        trainings: kind === 'series' ? (rows.trainings ?? []).length : 0,
+        sessions: kind === 'session' ? 0 : (rows.sessions ?? []).length,
+        attendance: attendance.length,
+        people: new Set(attendance.map((a) => a.personId)).size,
+        certifications: (rows.certifications ?? []).length,
+      };
+    },
+  );
+}
+
+/** Fills defaults and validates a whole `TownData` (used by tests and the sample loader). */
+export function validateTownData(input: unknown): TownData {
+  return validate(townDataSchema, input, 'town data');
+}

@@ -1,0 +1,96 @@
+/**
+ * The app's IndexedDB database (Dexie). One row type per shared domain type:
+ * repositories read and write these tables and hand out shared types, so
+ * nothing outside `renderer/db/` touches Dexie.
+ *
+ * SCHEMA VERSIONS: every `this.version(n)` block below stays here FOREVER, in
+ * order, even after newer ones are added: Dexie needs the whole history to
+ * upgrade a database that was last opened by an old release. Never edit a
+ * version that has shipped; add `version(n + 1)` with only what changes (and an
+ * `.upgrade()` when existing rows must be rewritten), plus a test that opens at
+ * n, writes, then opens at n + 1 and checks the rows.
+ */
+import { Dexie } from 'dexie';
+import type { DexieOptions, Table } from 'dexie';
+import type {
+  Attendance,
+  Certification,
+  CoachingEntry,
+  OptimizeForEquityEntry,
+  Partner,
+  Person,
+  Series,
+  Session,
+  Settings,
+  Town,
+  Training,
+} from '../../shared/domain/schema';
+
+/** The app's database name in the user's profile. */
+export const DEFAULT_DB_NAME = 'equity-training-ledger';
+
+/** Keys of the two single-row tables (outbound keys: the rows stay plain shared types). */
+export const TOWN_KEY = 'town';
+export const SETTINGS_KEY = 'settings';
+
+export class AppDB extends Dexie {
+  /** Single row under the key `'town'`; absent until the first-run guide creates the town. */
+  town!: Table<Town, typeof TOWN_KEY>;
+  /** Single row under the key `'settings'`. */
+  settings!: Table<Settings, typeof SETTINGS_KEY>;
+  people!: Table<Person, string>;
+  series!: Table<Series, string>;
+  trainings!: Table<Training, string>;
+  sessions!: Table<Session, string>;
+  /** Primary key `[personId+sessionId]`: a person attends a session at most once. */
+  attendance!: Table<Attendance, [string, string]>;
+  partners!: Table<Partner, string>;
+  certifications!: Table<Certification, string>;
+  coaching!: Table<CoachingEntry, string>;
+  optimizeForEquity!: Table<OptimizeForEquityEntry, string>;
+
+  /**
+   * @param name database name; tests pass a unique one each.
+   * @param options Dexie options, e.g. `{ indexedDB, IDBKeyRange }` from fake-indexeddb in tests.
+   */
+  constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
+    super(name, options);
+
+    // Version 1 (release 0.1.0). Keep forever; see the note at the top of this file.
+    this.version(1).stores({
+      town: '',
+      settings: '',
+      people: 'id, name',
+      series: 'id',
+      trainings: 'id, seriesId',
+      sessions: 'id, trainingId, date',
+      attendance: '[personId+sessionId], personId, sessionId',
+      partners: 'id',
+      certifications: 'id',
+      coaching: 'id',
+      optimizeForEquity: 'id',
+    });
+  }
+
+  /** Every table, for transactions that touch all data (import, initialise, wipe). */
+  allTables(): Table[] {
+    return [
+      this.town,
+      this.settings,
+      this.people,
+      this.series,
+      this.trainings,
+      this.sessions,
+      this.attendance,
+      this.partners,
+      this.certifications,
+      this.coaching,
+      this.optimizeForEquity,
+    ];
+  }
+}
+
+/** A database handle (nothing is opened until the first query). */
+export function createDb(name: string = DEFAULT_DB_NAME, options?: DexieOptions): AppDB {
+  return new AppDB(name, options);
+}
