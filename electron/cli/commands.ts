@@ -1,0 +1,15 @@
+/**
+ * The one table of `ledger` subcommands. To add one, write it in its own file
+ * exporting a `CliCommand` and list it here; `run.ts` handles help, dispatch and errors.
+ */
+import { checkCommand } from './check';
+import type { CliCommand } from './command';
+// PDF engineer: `packet` and `signin` go here, e.g.
+//   import { packetCommand } from './packet';
+//   import { signinCommand } from './signin';
+
+export const commands: readonly CliCommand[] = [
+  checkCommand,
+  // packetCommand,
+  // signinCommand,
+];

@@ -1,0 +1,161 @@
+/**
+ * `ledger packet` and `ledger signin`: the evidence packet and a blank sign-in
+ * sheet as PDF files, from a backup file. The rules engine decides, the
+ * builders in shared/packet lay out, `renderPdf` renders; this only wires them.
+ */
+import { createRequire } from 'node:module';
+import { buildPacketDocument } from '../../shared/packet/packet';
+import { UnknownSessionError, buildSignInSheet } from '../../shared/packet/signin';
+import type { PdfDocument } from '../../shared/packet/pdf-types';
+import { evaluate } from '../../shared/rules/engine';
+import { CliError, EXIT_OK, parseCommandArgs, parseIsoDate, parseYear, readBackupFile } from './command';
+import type { CliCommand, CliIo } from './command';
+import { renderPdf } from './pdf-node';
+
+const packetUsage = `Usage: ledger packet <backup.json> --year <YYYY> [--as-of <YYYY-MM-DD>] --out <file.pdf>
+
+Writes the evidence packet for the Sustainable CT action "Participate in
+Equity Training" as a PDF: cover, summary, Part 1 cohort, Part 2 training,
+timeframe for credit, partners, and every readiness gap still open.
+
+Options:
+  --year <YYYY>         certification year Y (required)
+  --as-of <YYYY-MM-DD>  day of the evaluation (default: today, local time)
+  --out <file.pdf>      where to write the PDF (required)
+  -h, --help            show this help`;
+
+const signinUsage = `Usage: ledger signin <backup.json> --session <id> --out <file.pdf>
+
+Writes a blank sign-in sheet for one session (training, date, time, place,
+and ruled rows for name, title, department or board, and signature).
+
+Options:
+  --session <id>        the session's id, as in the backup file (required)
+  --rows <n>            how many blank rows (default 20)
+  --out <file.pdf>      where to write the PDF (required)
+  -h, --help            show this help`;
+
+/** The app's version, printed on the cover; read at run time because package.json is outside electron/'s project. */
+function appVersion(): string {
+  try {
+    const pkg = createRequire(import.meta.url)('../../package.json') as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '';
+  } catch {
+    return '';
+  }
+}
+
+function onePositional(command: string, positionals: string[]): string {
+  if (positionals.length === 0)
+    throw new CliError(`${command}: missing <backup.json> (see 'ledger ${command} --help')`);
+  if (positionals.length > 1) throw new CliError(`${command}: unexpected argument '${positionals[1]}'`);
+  return positionals[0]!;
+}
+
+function requireOut(command: string, out: string | undefined): string {
+  if (out === undefined || out.trim() === '') {
+    throw new CliError(`${command}: missing --out <file.pdf> (see 'ledger ${command} --help')`);
+  }
+  return out;
+}
+
+function describeWriteError(e: unknown): string {
+  switch ((e as { code?: unknown } | null)?.code) {
+    case 'ENOENT':
+      return 'the folder does not exist';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    default:
+      return `could not write the file (${e instanceof Error ? e.message : String(e)})`;
+  }
+}
+
+/** Renders and writes; a path that cannot be written becomes one clear line (exit 2). */
+async function writePdf(doc: PdfDocument, out: string, io: CliIo): Promise<number> {
+  if (!io.writeFile) throw new Error('this ledger cannot write files');
+  const bytes = await renderPdf(doc);
+  try {
+    await io.writeFile(out, bytes);
+  } catch (e) {
+    throw new CliError(`${out}: ${describeWriteError(e)}`);
+  }
+  return bytes.length;
+}
+
+const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
+
+export const packetCommand: CliCommand = {
+  name: 'packet',
+  summary: 'write the evidence packet PDF for a backup file',
+  usage: packetUsage,
+  run: async (args, io) => {
+    const { values, positionals } = parseCommandArgs('packet', args, {
+      year: { type: 'string' },
+      'as-of': { type: 'string' },
+      out: { type: 'string' },
+    });
+    const file = onePositional('packet', positionals);
+    const certificationYear = parseYear(values.year);
+    const asOfDate = values['as-of'] === undefined ? io.today() : parseIsoDate(values['as-of'], '--as-of');
+    const out = requireOut('packet', values.out);
+    const data = await readBackupFile(file, io);
+    const evaluation = evaluate(data, { certificationYear, asOfDate });
+    const doc = buildPacketDocument(data, evaluation, { generatedOn: io.today(), appVersion: appVersion() });
+    const size = await writePdf(doc, out, io);
+    const gaps = evaluation.gaps.length;
+    io.stdout(
+      `Wrote ${out} (${kb(size)}): ${evaluation.totalPoints} of ${evaluation.maxPoints} points, ` +
+        `${gaps === 0 ? 'no readiness gaps' : `${gaps} readiness gap${gaps === 1 ? '' : 's'} printed`}.\n`,
+    );
+    return EXIT_OK;
+  },
+};
+
+export const signinCommand: CliCommand = {
+  name: 'signin',
+  summary: 'write a blank sign-in sheet PDF for one session',
+  usage: signinUsage,
+  run: async (args, io) => {
+    const { values, positionals } = parseCommandArgs('signin', args, {
+      session: { type: 'string' },
+      rows: { type: 'string' },
+      out: { type: 'string' },
+    });
+    const file = onePositional('signin', positionals);
+    if (values.session === undefined || values.session.trim() === '') {
+      throw new CliError("signin: missing --session <id> (see 'ledger signin --help')");
+    }
+    let rows: number | undefined;
+    if (values.rows !== undefined) {
+      rows = Number(values.rows);
+      if (!/^\d+$/.test(values.rows) || rows < 1 || rows > 500) {
+        throw new CliError(`--rows must be a whole number from 1 to 500, not '${values.rows}'`);
+      }
+    }
+    const out = requireOut('signin', values.out);
+    const data = await readBackupFile(file, io);
+    let doc: PdfDocument;
+    try {
+      doc = buildSignInSheet(data, values.session, {
+        generatedOn: io.today(),
+        appVersion: appVersion(),
+        ...(rows === undefined ? {} : { rows }),
+      });
+    } catch (e) {
+      if (!(e instanceof UnknownSessionError)) throw e;
+      const known = data.sessions.map((s) => s.id);
+      const hint =
+        known.length === 0
+          ? 'the file has no sessions'
+          : `sessions: ${known.slice(0, 5).join(', ')}${known.length > 5 ? `, ... (${known.length} in all)` : ''}`;
+      throw new CliError(`${file}: no session '${values.session}' (${hint})`);
+    }
+    const size = await writePdf(doc, out, io);
+    io.stdout(`Wrote ${out} (${kb(size)}).\n`);
+    return EXIT_OK;
+  },
+};

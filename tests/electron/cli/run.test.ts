@@ -1,0 +1,161 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { CliCommand, CliIo } from '../../../electron/cli/command';
+import type { TownData } from '../../../shared/domain/schema';
+import type { evaluationJson } from '../../../electron/cli/check';
+import { runCli } from '../../../electron/cli/run';
+
+type CheckJson = ReturnType<typeof evaluationJson>;
+
+const SAMPLE = 'resources/samples/harbor-falls.json';
+const root = new URL('../../../', import.meta.url);
+
+/** In-process I/O: files come from the repository (or `files` overrides), output is captured. */
+function fakeIo(files: Record<string, string> = {}, today = '2026-03-01') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readFile: async (path) => files[path] ?? readFile(new URL(path, root), 'utf8'),
+    today: () => today,
+  };
+  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+async function run(argv: string[], files?: Record<string, string>, today?: string) {
+  const f = fakeIo(files, today);
+  const code = await runCli(argv, f.io);
+  return { code, stdout: f.stdout(), stderr: f.stderr() };
+}
+
+const sampleText = () => readFile(new URL(SAMPLE, root), 'utf8');
+
+describe('runCli() check', () => {
+  it('prints the evaluation of the sample as JSON: both parts met, 15 of 15', async () => {
+    const r = await run(['check', SAMPLE, '--year', '2026', '--as-of', '2026-03-01', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as CheckJson;
+    expect(Object.keys(json)).toEqual([
+      'certificationYear',
+      'asOfDate',
+      'parts',
+      'totalPoints',
+      'maxPoints',
+      'gaps',
+      'warnings',
+    ]);
+    expect(json).toMatchObject({
+      certificationYear: 2026,
+      asOfDate: '2026-03-01',
+      totalPoints: 15,
+      maxPoints: 15,
+    });
+    expect(json.parts.map((p) => [p.id, p.status, p.credit])).toEqual([
+      ['part1', 'met', 'new'],
+      ['part2', 'met', 'new'],
+    ]);
+    expect(Object.keys(json.parts[0]!)).toEqual([
+      'id',
+      'status',
+      'points',
+      'maxPoints',
+      'credit',
+      'completionDate',
+      'evidence',
+      'reasons',
+      'gaps',
+    ]);
+    for (const reason of json.parts[0]!.reasons)
+      expect(Object.keys(reason)).toEqual(['rule', 'kind', 'text']);
+  });
+
+  it('prints a readable table with statuses, points, credit, reasons with rule ids and the total', async () => {
+    const r = await run(['check', SAMPLE, '--year', '2026', '--as-of', '2026-03-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Harbor Falls: action 1\.2 "Participate in Equity Training"/);
+    expect(r.stdout).toMatch(/Part 1 — cohort\s+Met\s+10\/10\s+New credit\s+2024-10-22/);
+    expect(r.stdout).toMatch(/Part 2 — live training\s+Met\s+5\/5\s+New credit\s+2025-10-08/);
+    expect(r.stdout).toMatch(/Total\s+15\/15/);
+    expect(r.stdout).toMatch(/\[ok\]\s+P1\.\d/);
+    expect(r.stdout).toContain('Readiness gaps:');
+  });
+
+  it("uses today's date from the I/O when --as-of is left out", async () => {
+    const r = await run(['check', SAMPLE, '--year', '2026', '--json'], {}, '2024-01-15');
+    expect((JSON.parse(r.stdout) as CheckJson).asOfDate).toBe('2024-01-15');
+  });
+
+  it.each([
+    [['check', SAMPLE], 'ledger: missing --year <YYYY>'],
+    [['check', SAMPLE, '--year', '26'], "ledger: --year must be a year from 2000 to 2200, not '26'"],
+    [['check', SAMPLE, '--year', '1999'], "ledger: --year must be a year from 2000 to 2200, not '1999'"],
+    [
+      ['check', SAMPLE, '--year', '2026', '--as-of', '2026-02-30'],
+      "ledger: --as-of must be a calendar date written YYYY-MM-DD, not '2026-02-30'",
+    ],
+    [['check', '--year', '2026'], "ledger: check: missing <backup.json> (see 'ledger check --help')"],
+    [['check', SAMPLE, 'extra.json', '--year', '2026'], "ledger: check: unexpected argument 'extra.json'"],
+    [['check', 'nope.json', '--year', '2026'], 'ledger: nope.json: no such file'],
+    [['frobnicate'], "ledger: unknown command 'frobnicate' (try 'ledger --help')"],
+  ])('refuses %j with one line and exit code 2', async (argv, line) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${line}\n`);
+    expect(r.stdout).toBe('');
+  });
+
+  it('names an unknown flag in one line', async () => {
+    const r = await run(['check', SAMPLE, '--yaer', '2026']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toBe("ledger: check: Unknown option '--yaer' (see 'ledger check --help')\n");
+  });
+
+  it('gives the line and column of invalid JSON', async () => {
+    const r = await run(['check', 'x.json', '--year', '2026'], { 'x.json': '{\n  "format": 1,\n  oops\n}' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "ledger: x.json: line 3, column 3: invalid JSON: expected a property name in double quotes, found 'o'\n",
+    );
+  });
+
+  it('lists schema errors with their paths, at most ten and a count of the rest', async () => {
+    const doc = JSON.parse(await sampleText()) as { data: TownData };
+    doc.data.people[0]!.name = '';
+    let r = await run(['check', 'x.json', '--year', '2026'], { 'x.json': JSON.stringify(doc) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('ledger: x.json: data.people[0].name: Name is required\n');
+
+    for (const p of doc.data.people) p.name = '';
+    r = await run(['check', 'x.json', '--year', '2026'], { 'x.json': JSON.stringify(doc) });
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[10]).toBe(`ledger: x.json: ... and ${doc.data.people.length - 10} more problems`);
+  });
+
+  it('prints help on --help and usage on stderr with no command', async () => {
+    const help = await run(['--help']);
+    expect([help.code, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toMatch(/Usage: ledger <command>[\s\S]*check/);
+    const checkHelp = await run(['check', '--help']);
+    expect(checkHelp.code).toBe(0);
+    expect(checkHelp.stdout).toMatch(/^Usage: ledger check <backup.json> --year <YYYY>/);
+    const none = await run([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^Usage: ledger/);
+  });
+
+  it('turns an unexpected failure into one line and exit code 1, without a stack trace', async () => {
+    const boom: CliCommand = {
+      name: 'boom',
+      summary: 'fails',
+      usage: 'Usage: ledger boom',
+      run: () => Promise.reject(new Error('kaput\n    at somewhere (file.ts:1:1)')),
+    };
+    const f = fakeIo();
+    expect(await runCli(['boom'], f.io, [boom])).toBe(1);
+    expect(f.stderr()).toBe('ledger: unexpected error: kaput\n');
+  });
+});
