@@ -1,0 +1,125 @@
+/**
+ * The renderer's one door to the outside world. In the Electron app it calls
+ * `window.api` (the preload's narrow, typed IPC methods); in a plain browser
+ * (development, end-to-end tests, a web build) it falls back to downloads and a
+ * file picker. Screens call these functions and never look at `window.api`.
+ *
+ * `window.api` is looked up on every call, so tests can install a fake one.
+ */
+import type {
+  AutoBackupReason,
+  AutoBackupResult,
+  LedgerApi,
+  MenuCommand,
+  OpenTextResult,
+  SaveResult,
+  TextFileKind,
+} from '../../../shared/ipc/contract';
+
+const api = (): LedgerApi | undefined => (typeof window === 'undefined' ? undefined : window.api);
+
+/** True inside the Electron app (real save/open dialogs, automatic backups, a menu). */
+export function isDesktop(): boolean {
+  return api() !== undefined;
+}
+
+const mimeTypes: Record<TextFileKind | 'pdf', string> = {
+  backup: 'application/json',
+  csv: 'text/csv',
+  pdf: 'application/pdf',
+};
+
+/** Browser fallback: hands the bytes to the browser's download (it saves to the Downloads folder). */
+function download(name: string, blob: Blob): SaveResult {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser a moment to start the download before the URL goes away.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return { status: 'saved', fileName: name };
+}
+
+/** Save a PDF: a save dialog in the app, a download in the browser. */
+export async function savePdf(suggestedName: string, bytes: Uint8Array): Promise<SaveResult> {
+  const a = api();
+  if (a) return a.savePdf({ suggestedName, bytes });
+  return download(suggestedName, new Blob([bytes.slice().buffer], { type: mimeTypes.pdf }));
+}
+
+/** Save a backup or CSV text file: a save dialog in the app, a download in the browser. */
+export async function saveText(kind: TextFileKind, suggestedName: string, text: string): Promise<SaveResult> {
+  const a = api();
+  if (a) return a.saveText({ kind, suggestedName, text });
+  return download(suggestedName, new Blob([text], { type: `${mimeTypes[kind]};charset=utf-8` }));
+}
+
+const accept: Record<TextFileKind, string> = { backup: '.json,application/json', csv: '.csv,text/csv' };
+
+/** Ask the user for a backup or CSV file and read its text. */
+export async function openTextFile(kind: TextFileKind): Promise<OpenTextResult> {
+  const a = api();
+  if (a) return a.openTextFile({ kind });
+  return new Promise<OpenTextResult>((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept[kind];
+    input.style.display = 'none';
+    input.setAttribute('data-testid', `open-${kind}-file`);
+    const done = (result: OpenTextResult) => {
+      input.remove();
+      resolve(result);
+    };
+    input.addEventListener('cancel', () => done({ status: 'canceled' }));
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return done({ status: 'canceled' });
+      file.text().then(
+        (text) => done({ status: 'opened', fileName: file.name, text }),
+        (e: unknown) => done({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      );
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** Write an automatic backup (app only; the browser has nowhere to put one, so it is skipped). */
+export async function writeAutoBackup(reason: AutoBackupReason, json: string): Promise<AutoBackupResult> {
+  const a = api();
+  if (a) return a.writeAutoBackup({ reason, json });
+  return { status: 'skipped', why: 'automatic backups are only written by the desktop app' };
+}
+
+/** Subscribe to the app menu's commands; a no-op in the browser (there is no menu). Returns the unsubscribe. */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  const a = api();
+  if (a) return a.onMenuCommand(listener);
+  return () => undefined;
+}
+
+/** Open the folder with the automatic backups (desktop app only; does nothing in the browser). */
+export async function openDataFolder(): Promise<void> {
+  await api()?.openDataFolder();
+}
+
+/** The app's version for backup files (from the app in Electron, from the build otherwise). */
+export async function appVersion(): Promise<string> {
+  const a = api();
+  if (a) {
+    try {
+      return (await a.appInfo()).version;
+    } catch {
+      // Fall through to the build's own version.
+    }
+  }
+  return BUILD_VERSION;
+}
+
+/** The version this renderer was built as (package.json), used when the app cannot be asked. */
+export const BUILD_VERSION = '0.1.0';

@@ -1,0 +1,162 @@
+/**
+ * The first-run guide, shown while no town exists: start the town, explore the
+ * sample town, or restore a backup. One obvious next step per card.
+ */
+import { useState } from 'react';
+import { initialiseTown } from '../../db/repositories';
+import type { AppDB } from '../../db/schema';
+import { NumberField, TextField } from '../components/Field';
+import { errorsFromThrown } from '../lib/formErrors';
+import type { FormErrors } from '../lib/formErrors';
+import { currentYear } from '../lib/today';
+import { notify, useUi } from '../store/ui';
+
+export interface FirstRunProps {
+  db: AppDB;
+}
+
+function checkTown(name: string, year: number | null): FormErrors {
+  const errors: FormErrors = {};
+  if (name.trim() === '') errors.name = 'Town name is required';
+  else if (name.trim().length > 200) errors.name = 'Town name must be at most 200 characters';
+  if (year === null) errors.certificationYear = 'Certification year is required';
+  else if (!Number.isInteger(year) || year < 2000 || year > 2200)
+    errors.certificationYear = 'Certification year must be a year between 2000 and 2200';
+  return errors;
+}
+
+export function FirstRun({ db }: FirstRunProps) {
+  const [name, setName] = useState('');
+  const [year, setYear] = useState<number | null>(() => currentYear());
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FormErrors>({});
+  const [busy, setBusy] = useState<'create' | 'sample' | null>(null);
+  const requestRestore = useUi((s) => s.requestRestore);
+
+  const errors = { ...checkTown(name, year), ...serverErrors };
+  const shown = submitted ? errors : {};
+
+  const create = async () => {
+    setSubmitted(true);
+    if (Object.keys(checkTown(name, year)).length > 0 || year === null) return;
+    setBusy('create');
+    try {
+      await initialiseTown(db, { name: name.trim(), certificationYear: year });
+      useUi.getState().navigate({ screen: 'town' });
+      notify({
+        kind: 'success',
+        text: `${name.trim()} is set up. Next: add the people who took part, on the People screen.`,
+      });
+    } catch (e) {
+      setServerErrors(errorsFromThrown(e));
+      setBusy(null);
+    }
+  };
+
+  const explore = async () => {
+    setBusy('sample');
+    try {
+      // Loaded on demand so the sample is not part of the start-up bundle.
+      const { loadHarborFallsSample } = await import('../../db/sample');
+      const result = await loadHarborFallsSample(db);
+      if (result.ok) {
+        useUi.getState().navigate({ screen: 'eligibility' });
+        notify({
+          kind: 'success',
+          text: 'The sample town Harbor Falls is loaded. Look around freely: nothing here is real.',
+        });
+      } else {
+        notify({
+          kind: 'error',
+          text: `The sample could not be loaded: ${result.errors.map((e) => e.message).join('; ')}`,
+        });
+        setBusy(null);
+      }
+    } catch (e) {
+      notify({
+        kind: 'error',
+        text: `The sample could not be loaded: ${e instanceof Error ? e.message : String(e)}`,
+      });
+      setBusy(null);
+    }
+  };
+
+  return (
+    <main className="first-run" id="main">
+      <header>
+        <h1>Welcome to the Equity Training Ledger</h1>
+        <p className="lead">
+          This app keeps track of who in your town took equity training, checks whether the Sustainable CT
+          action “Participate in Equity Training” is met, and prints the evidence packet. Everything stays on
+          this computer.
+        </p>
+      </header>
+      <div className="choices">
+        <section className="card" aria-labelledby="start-title">
+          <h2 id="start-title">Start with your town</h2>
+          <p className="muted">Most people start here. You can change these later on the Town screen.</p>
+          <form
+            className="stack"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void create();
+            }}
+          >
+            <TextField
+              label="Town name"
+              name="name"
+              autoComplete="off"
+              value={name}
+              onChange={(v) => {
+                setName(v);
+                setServerErrors({});
+              }}
+              error={shown.name}
+              required
+            />
+            <NumberField
+              label="Certification year"
+              name="certificationYear"
+              hint="The year your town applies for Sustainable CT certification."
+              value={year}
+              min={2000}
+              max={2200}
+              step={1}
+              onChange={(v) => {
+                setYear(v);
+                setServerErrors({});
+              }}
+              error={shown.certificationYear}
+              required
+            />
+            {shown[''] ? <p className="error">{shown['']}</p> : null}
+            <button type="submit" className="btn btn-primary" disabled={busy !== null}>
+              {busy === 'create' ? 'Creating…' : 'Create my town'}
+            </button>
+          </form>
+        </section>
+        <section className="card" aria-labelledby="sample-title">
+          <h2 id="sample-title">Explore the sample town</h2>
+          <p>
+            <strong>Harbor Falls</strong> is a made-up town with people, trainings and attendance already
+            entered. See how the app works before you type anything.
+          </p>
+          <button type="button" className="btn" onClick={() => void explore()} disabled={busy !== null}>
+            {busy === 'sample' ? 'Loading the sample…' : 'Explore the sample town'}
+          </button>
+        </section>
+        <section className="card" aria-labelledby="restore-title">
+          <h2 id="restore-title">Restore from a backup file</h2>
+          <p>
+            Moving to a new computer, or starting again after a problem? Open a backup file the app saved
+            earlier.
+          </p>
+          <button type="button" className="btn" onClick={requestRestore} disabled={busy !== null}>
+            Open a backup file…
+          </button>
+        </section>
+      </div>
+    </main>
+  );
+}

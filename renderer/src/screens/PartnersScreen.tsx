@@ -1,0 +1,207 @@
+/**
+ * Partners: the municipalities and organizations the town trained with, and the
+ * town's role in each partnership. The packet prints "None" when the list is empty.
+ */
+import { deletePartner, newId, putPartner } from '../../db/repositories';
+import type { AppDB } from '../../db/schema';
+import { partnerSchema } from '../../../shared/domain/schema';
+import type { Partner } from '../../../shared/domain/schema';
+import { Dialog } from '../components/Dialog';
+import { EmptyState } from '../components/EmptyState';
+import { SelectField, TextAreaField, TextField } from '../components/Field';
+import { PageHeader } from '../components/PageHeader';
+import { focusElementFor, useFocusTarget } from '../lib/useFocusTarget';
+import { problemsSummary, useForm } from '../lib/useForm';
+import { useDeleteWithUndo } from '../lib/useDeleteWithUndo';
+import { notify, useUi } from '../store/ui';
+import type { ScreenProps } from './types';
+
+const kindLabels: Record<Partner['kind'], string> = {
+  municipality: 'Municipality',
+  organization: 'Organization',
+};
+
+export function PartnersScreen({ data, db }: ScreenProps) {
+  const dialog = useUi((s) => s.dialog);
+  const openDialog = useUi((s) => s.openDialog);
+  const closeDialog = useUi((s) => s.closeDialog);
+  const del = useDeleteWithUndo(db);
+
+  useFocusTarget('partners', (target) => {
+    if (target.recordId !== undefined && data.partners.some((p) => p.id === target.recordId)) {
+      openDialog({ kind: 'partner', recordId: target.recordId });
+    } else if (!focusElementFor(target)) {
+      document.getElementById('add-partner')?.focus();
+    }
+  });
+
+  const editing =
+    dialog?.kind === 'partner'
+      ? dialog.recordId
+        ? data.partners.find((p) => p.id === dialog.recordId)
+        : null
+      : undefined;
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Partners"
+        lead="Other municipalities or organizations your town trained with, and what your town did in each partnership."
+        actions={
+          <button
+            id="add-partner"
+            type="button"
+            className="btn btn-primary"
+            onClick={() => openDialog({ kind: 'partner' })}
+          >
+            Add partner
+          </button>
+        }
+      />
+      <p className="notice">
+        Partners are optional. If you list none, the packet prints <strong>“None”</strong> under Partners.
+      </p>
+      {data.partners.length === 0 ? (
+        <EmptyState
+          title="No partners yet"
+          action={
+            <button type="button" className="btn" onClick={() => openDialog({ kind: 'partner' })}>
+              Add the first partner
+            </button>
+          }
+        >
+          <p>Add a partner if your town took a training together with another town or an organization.</p>
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Partners</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Municipality or organization</th>
+                <th scope="col">Your municipality’s role</th>
+                <th scope="col" className="actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.partners.map((p) => (
+                <tr key={p.id} data-record-id={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td>{kindLabels[p.kind]}</td>
+                  <td>{p.role || <span className="muted">Not described yet</span>}</td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => openDialog({ kind: 'partner', recordId: p.id })}
+                    >
+                      Edit<span className="visually-hidden"> {p.name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger"
+                      onClick={() =>
+                        del.ask({
+                          title: `Delete ${p.name}?`,
+                          message: (
+                            <p>
+                              {p.name} will be removed from the partners list. You can undo this right after.
+                            </p>
+                          ),
+                          confirmLabel: 'Delete partner',
+                          run: () => deletePartner(db, p.id),
+                          done: `${p.name} deleted.`,
+                        })
+                      }
+                    >
+                      Delete<span className="visually-hidden"> {p.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editing !== undefined ? (
+        <PartnerDialog key={editing?.id ?? 'new'} db={db} partner={editing} onClose={closeDialog} />
+      ) : null}
+      {del.dialog}
+    </div>
+  );
+}
+
+function PartnerDialog({
+  db,
+  partner,
+  onClose,
+}: {
+  db: AppDB;
+  partner: Partner | null;
+  onClose: () => void;
+}) {
+  const form = useForm(partnerSchema, partner ?? { id: newId(), name: '', kind: 'municipality', role: '' });
+  const { draft, errors } = form;
+  const summary = form.submitted ? problemsSummary(form.allErrors) : null;
+
+  const save = async () => {
+    const ok = await form.submit((p) => putPartner(db, p));
+    if (ok) {
+      onClose();
+      notify({ kind: 'success', text: `${draft.name.trim()} saved.` });
+    }
+  };
+
+  return (
+    <Dialog
+      open
+      title={partner ? `Edit ${partner.name}` : 'Add a partner'}
+      onClose={onClose}
+      onSubmit={() => void save()}
+      footer={
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={form.saving}>
+            Save partner
+          </button>
+        </div>
+      }
+    >
+      {summary ? <p className="notice notice-error">{summary}</p> : null}
+      <TextField
+        label="Name"
+        name="name"
+        value={draft.name}
+        onChange={(v) => form.set('name', v)}
+        error={errors.name}
+        required
+      />
+      <SelectField
+        label="Municipality or organization?"
+        name="kind"
+        value={draft.kind}
+        onChange={(v) => form.set('kind', v as Partner['kind'])}
+        options={[
+          { value: 'municipality', label: 'Municipality' },
+          { value: 'organization', label: 'Organization' },
+        ]}
+        error={errors.kind}
+      />
+      <TextAreaField
+        label="Your municipality’s role"
+        name="role"
+        hint="One or two sentences, e.g. “Co-hosted the March session at our library and invited their staff.”"
+        value={draft.role ?? ''}
+        onChange={(v) => form.set('role', v)}
+        error={errors.role}
+        required={false}
+      />
+      {errors[''] ? <p className="error">{errors['']}</p> : null}
+    </Dialog>
+  );
+}

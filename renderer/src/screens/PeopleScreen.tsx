@@ -1,0 +1,251 @@
+/**
+ * People: the town's roster. Who they are, whether they live in town, and the
+ * positions they hold (elected, staff, Board of Education, sustainability team,
+ * appointed) with their terms — the rules engine works out roles from these (P1.2).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { deletePerson } from '../../db/repositories';
+import { describePosition, positionKindLabels } from '../../../shared/domain/labels';
+import type { Person } from '../../../shared/domain/schema';
+import { EmptyState } from '../components/EmptyState';
+import { SelectField, TextField } from '../components/Field';
+import { PageHeader } from '../components/PageHeader';
+import { useDeleteWithUndo } from '../lib/useDeleteWithUndo';
+import { focusElementFor, useFocusTarget } from '../lib/useFocusTarget';
+import { today } from '../lib/today';
+import { notify, useUi } from '../store/ui';
+import type { PeopleKindFilter } from '../store/ui';
+import { PersonDialog } from './people/PersonDialog';
+import { heldOn, kindOptions, searchText } from './people/positions';
+import type { ScreenProps } from './types';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function PeopleScreen({ data, db }: ScreenProps) {
+  const search = useUi((s) => s.peopleSearch);
+  const kind = useUi((s) => s.peopleKind);
+  const setSearch = useUi((s) => s.setPeopleSearch);
+  const setKind = useUi((s) => s.setPeopleKind);
+  const dialog = useUi((s) => s.dialog);
+  const openDialog = useUi((s) => s.openDialog);
+  const closeDialog = useUi((s) => s.closeDialog);
+  const navigate = useUi((s) => s.navigate);
+  const csvWanted = useUi((s) => s.csvImportRequested);
+  const del = useDeleteWithUndo(db);
+  const [focusField, setFocusField] = useState<string | undefined>(undefined);
+  const day = data.town.asOfDate ?? today();
+
+  // The CSV importer hooks in here; until it exists, say so rather than do nothing.
+  useEffect(() => {
+    if (csvWanted && useUi.getState().takeCsvImportRequest()) {
+      notify({
+        kind: 'info',
+        text: 'CSV import is not available yet. Add people one at a time with “Add person”.',
+      });
+    }
+  }, [csvWanted]);
+
+  useFocusTarget('people', (target) => {
+    if (target.recordId !== undefined && data.people.some((p) => p.id === target.recordId)) {
+      setFocusField(target.field);
+      openDialog({ kind: 'person', recordId: target.recordId });
+    } else {
+      focusElementFor(target);
+    }
+  });
+
+  const attended = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const a of data.attendance) counts.set(a.personId, (counts.get(a.personId) ?? 0) + 1);
+    return counts;
+  }, [data.attendance]);
+
+  const shown = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    return data.people.filter((p) => {
+      if (
+        kind === 'none' ? p.positions.length > 0 : kind !== 'all' && !p.positions.some((x) => x.kind === kind)
+      )
+        return false;
+      return needle === '' || searchText(p).includes(needle);
+    });
+  }, [data.people, search, kind]);
+
+  const askDelete = (p: Person) => {
+    const n = attended.get(p.id) ?? 0;
+    del.ask({
+      title: `Delete ${p.name}?`,
+      message:
+        n > 0 ? (
+          <p>
+            {p.name} is used by <strong>{plural(n, 'attendance record', 'attendance records')}</strong>.
+            Deleting {p.name} also removes {n === 1 ? 'it' : 'them'}. Delete anyway?
+          </p>
+        ) : (
+          <p>{p.name} has no attendance records. You can undo this right after.</p>
+        ),
+      confirmLabel: 'Delete person',
+      run: () => deletePerson(db, p.id),
+      done: `${p.name} deleted.`,
+    });
+  };
+
+  const editing =
+    dialog?.kind === 'person'
+      ? dialog.recordId
+        ? data.people.find((p) => p.id === dialog.recordId)
+        : null
+      : undefined;
+
+  const addButton = (
+    <button
+      id="add-person"
+      type="button"
+      className="btn btn-primary"
+      onClick={() => openDialog({ kind: 'person' })}
+    >
+      Add person
+    </button>
+  );
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="People"
+        lead="Everyone who took part or holds a position the action asks about: elected officials, staff, Board of Education employees, sustainability team members and volunteers."
+        actions={addButton}
+      />
+      {data.people.length === 0 ? (
+        <EmptyState title="No people yet" action={addButton}>
+          <p>
+            Add each person once, with their positions. Then mark who attended which session on the Attendance
+            screen.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="toolbar" role="search">
+            <TextField
+              label="Search"
+              type="search"
+              name="peopleSearch"
+              value={search}
+              onChange={setSearch}
+              placeholder="Name, email, title or department"
+            />
+            <SelectField
+              label="Show"
+              name="peopleKind"
+              value={kind}
+              onChange={(v) => setKind(v as PeopleKindFilter)}
+              options={[
+                { value: 'all', label: 'Everyone' },
+                ...kindOptions.map((o) => ({ value: o.value, label: `${o.label}s` })),
+                { value: 'none', label: 'No position recorded' },
+              ]}
+            />
+            <p className="muted small" aria-live="polite">
+              Showing {shown.length} of {plural(data.people.length, 'person', 'people')}
+            </p>
+          </div>
+          {shown.length === 0 ? (
+            <EmptyState title="Nobody matches" level={2}>
+              <p>Change the search words or choose “Everyone”.</p>
+            </EmptyState>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="visually-hidden">People on the roster</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Lives in town</th>
+                    <th scope="col">Current positions</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Attended</th>
+                    <th scope="col" className="actions">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((p) => {
+                    const current = p.positions.filter((x) => heldOn(x, day));
+                    const past = p.positions.length - current.length;
+                    const n = attended.get(p.id) ?? 0;
+                    return (
+                      <tr key={p.id} data-record-id={p.id}>
+                        <th scope="row">{p.name}</th>
+                        <td>{p.isResident ? 'Yes' : 'No'}</td>
+                        <td>
+                          {current.length > 0 ? (
+                            <ul className="plain-list">
+                              {current.map((x) => (
+                                <li key={x.id}>
+                                  {describePosition(x)}
+                                  <span className="visually-hidden"> ({positionKindLabels[x.kind]})</span>
+                                </li>
+                              ))}
+                            </ul>
+                          ) : (
+                            <span className="muted">
+                              {past > 0 ? `None now (${past} past)` : 'None recorded'}
+                            </span>
+                          )}
+                        </td>
+                        <td>{p.email || <span className="muted">—</span>}</td>
+                        <td>
+                          {n > 0 ? (
+                            <button
+                              type="button"
+                              className="btn-link"
+                              onClick={() => navigate({ screen: 'attendance', recordId: p.id })}
+                            >
+                              {plural(n, 'session', 'sessions')}
+                              <span className="visually-hidden"> — show {p.name}’s attendance</span>
+                            </button>
+                          ) : (
+                            <span className="muted">None yet</span>
+                          )}
+                        </td>
+                        <td className="actions">
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            onClick={() => openDialog({ kind: 'person', recordId: p.id })}
+                          >
+                            Edit<span className="visually-hidden"> {p.name}</span>
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-small btn-danger"
+                            onClick={() => askDelete(p)}
+                          >
+                            Delete<span className="visually-hidden"> {p.name}</span>
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+      {editing !== undefined ? (
+        <PersonDialog
+          key={editing?.id ?? 'new'}
+          db={db}
+          person={editing}
+          focusField={focusField}
+          onClose={() => {
+            setFocusField(undefined);
+            closeDialog();
+          }}
+        />
+      ) : null}
+      {del.dialog}
+    </div>
+  );
+}

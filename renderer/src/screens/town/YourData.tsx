@@ -1,0 +1,100 @@
+/**
+ * "Your data": where the records live, how to back them up and restore them,
+ * and whether the browser has promised not to clear them (storage persistence).
+ */
+import { useEffect, useState } from 'react';
+import type { AppDB } from '../../../db/schema';
+import { exportBackupToFile } from '../../backup/actions';
+import { isDesktop, openDataFolder } from '../../platform';
+import { useUi } from '../../store/ui';
+
+interface StorageStatus {
+  persisted: boolean | null;
+  usage: number | null;
+  quota: number | null;
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
+}
+
+async function readStorageStatus(): Promise<StorageStatus> {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  const [persisted, estimate] = await Promise.all([
+    storage?.persisted ? storage.persisted().catch(() => null) : Promise.resolve(null),
+    storage?.estimate ? storage.estimate().catch(() => null) : Promise.resolve(null),
+  ]);
+  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+}
+
+export function YourData({ db, townName }: { db: AppDB; townName: string }) {
+  const requestRestore = useUi((s) => s.requestRestore);
+  const [status, setStatus] = useState<StorageStatus | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const desktop = isDesktop();
+
+  useEffect(() => {
+    let live = true;
+    void readStorageStatus().then((s) => {
+      if (live) setStatus(s);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <section className="card" aria-labelledby="your-data-title">
+      <h2 id="your-data-title">Your data</h2>
+      <p>
+        Everything you enter is stored on this computer only. Save a backup file now and then, and before you
+        change computers.
+        {desktop ? ' The app also saves an automatic backup every day you use it.' : null}
+      </p>
+      <div className="row">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={exporting}
+          onClick={() => {
+            setExporting(true);
+            void exportBackupToFile(db, townName).finally(() => setExporting(false));
+          }}
+        >
+          {exporting ? 'Saving backup…' : 'Export a backup file'}
+        </button>
+        <button type="button" className="btn" onClick={requestRestore}>
+          Restore from a backup file…
+        </button>
+        {desktop ? (
+          <button type="button" className="btn" onClick={() => void openDataFolder()}>
+            Open the automatic backups folder
+          </button>
+        ) : null}
+      </div>
+      <h3>Storage on this computer</h3>
+      {status === null ? (
+        <p className="muted">Checking…</p>
+      ) : (
+        <dl className="facts">
+          <dt>Protected from clean-up</dt>
+          <dd>
+            {status.persisted === true
+              ? 'Yes: the records will not be cleared to free up space.'
+              : status.persisted === false
+                ? 'Not guaranteed: if the disk gets very full, the records could be cleared. Keep backup files.'
+                : 'Unknown on this system. Keep backup files.'}
+          </dd>
+          <dt>Space used</dt>
+          <dd>
+            {status.usage !== null ? formatBytes(status.usage) : 'Unknown'}
+            {status.quota !== null ? ` of ${formatBytes(status.quota)} available` : null}
+          </dd>
+        </dl>
+      )}
+    </section>
+  );
+}

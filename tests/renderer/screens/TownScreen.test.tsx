@@ -1,0 +1,114 @@
+// @vitest-environment jsdom
+// Installed before Dexie loads: liveQuery needs a global indexedDB (dexie/Dexie.js#2070).
+import 'fake-indexeddb/auto';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { initialiseTown, loadTownData, putCoaching } from '../../../renderer/db/repositories';
+import type { AppDB } from '../../../renderer/db/schema';
+import { TownScreen } from '../../../renderer/src/screens/TownScreen';
+import { fakeEvaluation, makeDb, renderScreen, resetUi } from '../helpers';
+
+let db: AppDB;
+
+beforeEach(async () => {
+  resetUi();
+  db = makeDb();
+  await initialiseTown(db, { name: 'Harbor Falls', certificationYear: 2026 });
+});
+afterEach(() => {
+  cleanup();
+  db.close();
+});
+
+const card = (name: string) => screen.getByRole('region', { name });
+
+describe('TownScreen', () => {
+  it('saves the prepared-by fields and says an empty as-of date means today', async () => {
+    await renderScreen(TownScreen, db);
+    const details = card('Town details');
+    expect(within(details).getByText(/Leave empty to use today’s date/)).toBeTruthy();
+    await userEvent.type(within(details).getByRole('textbox', { name: 'Prepared by' }), 'Maria Santos');
+    await userEvent.type(within(details).getByRole('textbox', { name: 'Their title' }), 'Town Clerk');
+    await userEvent.click(within(details).getByRole('button', { name: 'Save town details' }));
+    await waitFor(async () =>
+      expect((await loadTownData(db))!.town).toMatchObject({
+        preparedBy: 'Maria Santos',
+        preparedByTitle: 'Town Clerk',
+      }),
+    );
+  });
+
+  it('refuses a certification year out of range and keeps the stored one', async () => {
+    await renderScreen(TownScreen, db);
+    const details = card('Town details');
+    const year = within(details).getByRole('spinbutton', { name: 'Certification year' });
+    await userEvent.clear(year);
+    await userEvent.type(year, '1999');
+    await userEvent.click(within(details).getByRole('button', { name: 'Save town details' }));
+    expect(within(details).getByText('Must be at least 2000')).toBeTruthy();
+    expect((await loadTownData(db))!.town.certificationYear).toBe(2026);
+  });
+
+  it('edits the action number in the program settings', async () => {
+    await renderScreen(TownScreen, db);
+    const settings = card('Program settings');
+    const number = within(settings).getByRole('textbox', { name: 'Action number' });
+    await userEvent.clear(number);
+    await userEvent.click(within(settings).getByRole('button', { name: 'Save program settings' }));
+    expect(within(settings).getByText('Action number is required')).toBeTruthy();
+    await userEvent.type(number, '7.3');
+    await userEvent.click(within(settings).getByRole('button', { name: 'Save program settings' }));
+    await waitFor(async () => expect((await loadTownData(db))!.settings.actionNumber).toBe('7.3'));
+  });
+
+  it('records a past certification with the series that earned credit and shows when it expires', async () => {
+    await renderScreen(TownScreen, db);
+    await userEvent.click(
+      within(card('Certification history')).getByRole('button', { name: 'Add a past certification' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Add a past certification' });
+    const year = within(dialog).getByRole('spinbutton', { name: 'Year awarded' });
+    await userEvent.clear(year);
+    await userEvent.type(year, '2023');
+    expect(within(dialog).getByText('Expires at the end of 2026.')).toBeTruthy();
+    await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Level' }), 'Silver');
+    const data = (await loadTownData(db))!;
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: data.series[0]!.name }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save certification' }));
+    await waitFor(async () =>
+      expect((await loadTownData(db))!.certifications[0]).toMatchObject({
+        yearAwarded: 2023,
+        level: 'Silver',
+        credited: [{ part: 'part1', seriesId: data.series[0]!.id }],
+      }),
+    );
+    const row = await screen.findByRole('row', { name: /2023/ });
+    expect(within(row).getByText('End of 2026')).toBeTruthy();
+  });
+
+  it('warns when coaching goes past the free hours', async () => {
+    await putCoaching(db, { id: 'c1', date: '2025-02-01', hours: 5 });
+    await renderScreen(TownScreen, db, (data) =>
+      fakeEvaluation(data, { coaching: { hoursUsed: 5, freeHours: 4, overFreeHours: true } }),
+    );
+    const coaching = card('Equity coaching');
+    expect(within(coaching).getByText(/used of 4 hours free/)).toBeTruthy();
+    expect(within(coaching).getByText(/more than the 4 hours of free coaching/)).toBeTruthy();
+  });
+
+  it('shows the Optimize for Equity level reached and what the next needs', async () => {
+    await renderScreen(TownScreen, db, (data) =>
+      fakeEvaluation(data, {
+        optimizeForEquity: {
+          actionsCount: 1,
+          levelReached: 'Bronze',
+          next: { level: 'Silver', actionsMore: 2 },
+        },
+      }),
+    );
+    const optimize = card('Optimize for Equity');
+    expect(optimize.textContent).toContain('That is enough for Bronze.');
+    expect(optimize.textContent).toContain('Silver needs 2 actions more.');
+  });
+});
