@@ -1,0 +1,121 @@
+/**
+ * Part 1 (10 points): the cohort. The series the engine chose, who fills E, S and R
+ * with the title each held when attending and the sessions they attended (P1.9),
+ * the reasons, and what was not counted for Part 1 and why (P1.1).
+ */
+import type { CohortMember, Part1Evaluation } from '../../../../shared/rules/evaluation';
+import { PartFacts } from './PartFacts';
+import { ReasonList } from './Reasons';
+import { shortDate } from './format';
+
+function RoleCell({ member }: { member: CohortMember }) {
+  if (member.role === null) {
+    return (
+      <>
+        <span className="elig-role-none">No role</span>
+        <span className="small muted elig-block">Other attendee · {member.roleLabel}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <span className="elig-role">
+        <span aria-hidden="true">{member.role}</span>
+        <span className="visually-hidden">Role {member.role}</span>
+      </span>{' '}
+      {member.roleLabel}
+    </>
+  );
+}
+
+function CohortTable({ cohort, seriesName }: { cohort: CohortMember[]; seriesName: string }) {
+  return (
+    <div className="table-wrap elig-table">
+      <table className="table">
+        <caption className="visually-hidden">Cohort for {seriesName}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Role filled</th>
+            <th scope="col">Title when attending</th>
+            <th scope="col">Sessions attended</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cohort.map((m) => (
+            <tr key={m.personId}>
+              <th scope="row">{m.name}</th>
+              <td>
+                <RoleCell member={m} />
+              </td>
+              <td>{m.title ?? <span className="elig-missing">Title missing</span>}</td>
+              <td>
+                <ul className="plain-list elig-sessions">
+                  {m.sessions.map((s) => (
+                    <li key={s.sessionId}>
+                      {s.trainingName}, <span className="elig-nowrap">{shortDate(s.date)}</span>
+                    </li>
+                  ))}
+                </ul>
+                {m.completedAllTopics ? null : <span className="small muted">Not every topic</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Part1Card({ part }: { part: Part1Evaluation }) {
+  const evidence = part.evidence;
+  return (
+    <section className="card elig-part" aria-labelledby="elig-part1-title">
+      <h2 id="elig-part1-title">
+        Part 1 <span className="elig-part-sub">A cohort of three</span>
+      </h2>
+      <PartFacts part={part} />
+      <h3>Evidence</h3>
+      {evidence === null ? (
+        <p className="muted">
+          No series to show yet. Record who attended each session of a Sustainable CT equity series on the
+          Attendance screen; the reasons below say what is missing.
+        </p>
+      ) : (
+        <>
+          <dl className="facts elig-facts">
+            <dt>Series</dt>
+            <dd>{evidence.seriesName}</dd>
+            <dt>Topics</dt>
+            <dd>
+              <ul className="plain-list elig-tight">
+                {evidence.topics.map((t) => (
+                  <li key={t.trainingId}>{t.name}</li>
+                ))}
+              </ul>
+            </dd>
+          </dl>
+          {evidence.cohort.length === 0 ? (
+            <p className="muted">Nobody from the town attended this series yet.</p>
+          ) : (
+            <CohortTable cohort={evidence.cohort} seriesName={evidence.seriesName} />
+          )}
+        </>
+      )}
+      <h3>Why</h3>
+      <ReasonList reasons={part.reasons} />
+      <h3>Not counted for Part 1</h3>
+      {part.notCounted.length === 0 ? (
+        <p className="muted">Nothing on file was left out.</p>
+      ) : (
+        <ul className="plain-list elig-not-counted">
+          {part.notCounted.map((n) => (
+            <li key={n.id}>
+              <strong>{n.name}</strong> — {n.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,400 @@
+// @vitest-environment jsdom
+// Installed before Dexie loads: liveQuery needs a global indexedDB (dexie/Dexie.js#2070).
+import 'fake-indexeddb/auto';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { initialiseTown, loadTownData } from '../../../renderer/db/repositories';
+import type { AppDB } from '../../../renderer/db/schema';
+import { Toasts } from '../../../renderer/src/components/Toasts';
+import { createPacketPdf } from '../../../renderer/src/packet';
+import { savePdf } from '../../../renderer/src/platform';
+import { EligibilityScreen } from '../../../renderer/src/screens/EligibilityScreen';
+import { useUi } from '../../../renderer/src/store/ui';
+import type { TownData } from '../../../shared/domain/schema';
+import type { Evaluation, SessionRef } from '../../../shared/rules/evaluation';
+import { makeDb, resetUi } from '../helpers';
+
+// The PDF renderer and the save dialog are other modules' business; here we check what the screen asks of them.
+vi.mock('../../../renderer/src/packet', () => ({ createPacketPdf: vi.fn() }));
+vi.mock('../../../renderer/src/platform', () => ({
+  savePdf: vi.fn(),
+  appVersion: vi.fn(() => Promise.resolve('9.9.9')),
+}));
+
+const s101: SessionRef = {
+  sessionId: 's-101',
+  trainingId: 't-101',
+  trainingName: 'Equity 101',
+  date: '2024-03-12',
+  location: 'Town Hall',
+};
+const sRace: SessionRef = {
+  sessionId: 's-race',
+  trainingId: 't-race',
+  trainingName: 'Conversations About Race',
+  date: '2024-05-14',
+  location: 'Online',
+};
+
+/** What the engine would say about a town with a full cohort and a live training (hand-built, engine-free). */
+function evaluationFixture(over: Partial<Evaluation> = {}): Evaluation {
+  return {
+    certificationYear: 2026,
+    asOfDate: '2026-03-01',
+    newCreditFrom: '2023-01-01',
+    recertification: null,
+    part1: {
+      id: 'part1',
+      status: 'met',
+      points: 10,
+      maxPoints: 10,
+      credit: 'new',
+      completionDate: '2024-05-14',
+      evidence: {
+        seriesId: 'ser-1',
+        seriesName: '2024 Equity Series',
+        topics: [
+          { trainingId: 't-101', name: 'Equity 101' },
+          { trainingId: 't-race', name: 'Conversations About Race' },
+        ],
+        cohort: [
+          {
+            personId: 'p-e',
+            name: 'Avery Stone',
+            role: 'E',
+            roleLabel: 'Elected official — Board of Selectmen',
+            title: 'First Selectman',
+            sessions: [s101, sRace],
+            completedAllTopics: true,
+          },
+          {
+            personId: 'p-s',
+            name: 'Bea Quill',
+            role: 'S',
+            roleLabel: 'Director-level staff — Public Works',
+            title: 'Director of Public Works',
+            sessions: [s101, sRace],
+            completedAllTopics: true,
+          },
+          {
+            personId: 'p-r',
+            name: 'Kim Cho',
+            role: 'R',
+            roleLabel: 'Resident sustainability team member',
+            title: null,
+            sessions: [s101, sRace],
+            completedAllTopics: true,
+          },
+          {
+            personId: 'p-o',
+            name: 'Olu Ade',
+            role: null,
+            roleLabel: 'Appointed — Conservation Commission',
+            title: 'Commissioner',
+            sessions: [s101],
+            completedAllTopics: false,
+          },
+        ],
+        sessions: [s101, sRace],
+      },
+      notCounted: [
+        { id: 't-od', name: 'Implicit Bias On Demand', reason: 'Not provided by Sustainable CT (P1.1).' },
+      ],
+      reasons: [
+        { rule: 'P1.4', kind: 'ok', text: 'Avery Stone, Bea Quill and Kim Cho each completed every topic.' },
+        { rule: 'P1.2', kind: 'problem', text: 'Pat Lee — Board of Finance is not an executive body.' },
+      ],
+      gaps: [],
+    },
+    part2: {
+      id: 'part2',
+      status: 'review',
+      points: 5,
+      maxPoints: 5,
+      credit: 'rolling',
+      completionDate: '2020-04-21',
+      evidence: {
+        trainingId: 't-ccm',
+        trainingName: 'Bridging Differences',
+        sessionId: 's-ccm',
+        date: '2020-04-21',
+        provider: 'Connecticut Conference of Municipalities',
+        delivery: 'inPerson',
+        description: 'Facilitated workshop on listening across difference.',
+        location: 'Library Community Room',
+        attendeeCount: 14,
+        listedCount: 2,
+        reportedCount: 14,
+        departments: ['Public Works', 'Library'],
+        attendees: [
+          {
+            personId: 'p-s',
+            name: 'Bea Quill',
+            title: 'Director of Public Works',
+            department: 'Public Works',
+          },
+          { personId: 'p-l', name: 'Lee Marsh', title: null, department: 'Library' },
+        ],
+      },
+      reasons: [{ rule: 'P2.5', kind: 'review', text: 'Bridging Differences is also Part 1 evidence.' }],
+      gaps: [],
+    },
+    totalPoints: 15,
+    maxPoints: 15,
+    gaps: [
+      {
+        part: 'part1',
+        rule: 'P1.9',
+        text: 'Title missing for Kim Cho',
+        target: { screen: 'people', recordId: 'p-r', field: 'title' },
+      },
+      {
+        part: 'part2',
+        rule: 'T.2',
+        text: 'Rolling-credit narrative missing for Part 2',
+        target: { screen: 'town', field: 'rollingNarrative.part2' },
+      },
+    ],
+    warnings: [{ rule: 'P2.5', kind: 'warning', text: 'One training is used for both parts.' }],
+    coaching: { hoursUsed: 2.5, freeHours: 4, overFreeHours: false },
+    optimizeForEquity: { actionsCount: 1, levelReached: 'Bronze', next: { level: 'Silver', actionsMore: 2 } },
+    ...over,
+  };
+}
+
+let db: AppDB;
+let data: TownData;
+
+beforeEach(async () => {
+  resetUi();
+  vi.mocked(createPacketPdf).mockReset();
+  vi.mocked(savePdf).mockReset();
+  db = makeDb();
+  await initialiseTown(db, { name: 'Harbor Falls', certificationYear: 2026 });
+  data = (await loadTownData(db))!;
+});
+afterEach(() => {
+  cleanup();
+  db.close();
+});
+
+function show(evaluation: Evaluation = evaluationFixture()) {
+  const view = render(
+    <>
+      <EligibilityScreen data={data} evaluation={evaluation} db={db} />
+      <Toasts />
+    </>,
+  );
+  return {
+    ...view,
+    update: (next: Evaluation) =>
+      view.rerender(
+        <>
+          <EligibilityScreen data={data} evaluation={next} db={db} />
+          <Toasts />
+        </>,
+      ),
+  };
+}
+
+const part = (n: 1 | 2) => screen.getByRole('region', { name: new RegExp(`^Part ${n}`) });
+const fact = (region: HTMLElement, term: string) =>
+  within(region)
+    .getAllByText(term, { selector: 'dt' })[0]!
+    .nextElementSibling?.textContent?.replace(/\s+/g, ' ')
+    .trim();
+
+describe('EligibilityScreen', () => {
+  it('shows the total out of 15 and each part’s status in words, points, credit and completion date', () => {
+    show();
+    const summary = screen.getByRole('region', { name: 'Summary' });
+    expect(summary.textContent).toContain('15 of 15');
+    const p1 = part(1);
+    expect(within(p1).getAllByText('Met').length).toBeGreaterThan(0);
+    expect(fact(p1, 'Points')).toBe('10 of 10');
+    expect(fact(p1, 'Credit')).toBe('New credit');
+    expect(fact(p1, 'Completed')).toBe('May 14, 2024');
+    const p2 = part(2);
+    expect(within(p2).getAllByText('Review').length).toBeGreaterThan(0);
+    expect(fact(p2, 'Credit')).toBe('Rolling credit');
+    expect(fact(p2, 'Completed')).toBe('April 21, 2020');
+  });
+
+  it('lists the cohort with the role each fills, the title when attending and the sessions, flagging a missing title', () => {
+    show();
+    const table = within(part(1)).getByRole('table', { name: 'Cohort for 2024 Equity Series' });
+    const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!;
+    expect(row('Avery Stone').textContent).toContain('Role E');
+    expect(row('Avery Stone').textContent).toContain('First Selectman');
+    expect(row('Avery Stone').textContent).toContain('Conversations About Race, May 14, 2024');
+    expect(row('Kim Cho').textContent).toContain('Title missing');
+    expect(row('Olu Ade').textContent).toContain('No role');
+    expect(row('Olu Ade').textContent).toContain('Not every topic');
+  });
+
+  it('shows every Part 2 submission field: training, date, entity, delivery, count, departments, attendees', () => {
+    show();
+    const p2 = part(2);
+    expect(fact(p2, 'Training')).toBe('Bridging Differences');
+    expect(fact(p2, 'Date')).toBe('April 21, 2020');
+    expect(fact(p2, 'Training entity')).toBe('Connecticut Conference of Municipalities');
+    expect(fact(p2, 'Delivery')).toBe('In person');
+    expect(fact(p2, 'Attendees')).toBe('14 (2 listed on the roster, 14 reported on the session)');
+    expect(fact(p2, 'Departments')).toBe('Public WorksLibrary');
+    expect(fact(p2, 'Description')).toContain('listening across difference');
+    const attendees = within(p2).getByRole('table', { name: '2 attendees listed on the roster' });
+    expect(
+      within(attendees).getByRole('rowheader', { name: 'Lee Marsh' }).closest('tr')!.textContent,
+    ).toContain('Title missing');
+  });
+
+  it('gives every reason its rule id and its kind in words, and lists what Part 1 did not count', () => {
+    show();
+    const problem = within(part(1))
+      .getByText(/Board of Finance is not an executive body/)
+      .closest('li')!;
+    expect(problem.textContent).toMatch(/Rule P1\.2\s*Does not count/);
+    const review = within(part(2))
+      .getByText(/also Part 1 evidence/)
+      .closest('li')!;
+    expect(review.textContent).toMatch(/Rule P2\.5\s*Review/);
+    expect(within(part(1)).getByText('Implicit Bias On Demand').closest('li')!.textContent).toContain(
+      'Not provided by Sustainable CT',
+    );
+    const warnings = screen.getByRole('region', { name: 'Check before you submit' });
+    expect(
+      within(warnings).getByText('One training is used for both parts.').closest('li')!.textContent,
+    ).toMatch(/Check/);
+  });
+
+  it('sends “Fix” to the screen and record of the gap', async () => {
+    show();
+    const gaps = screen.getByRole('region', { name: 'Before you submit' });
+    expect(within(gaps).getByText('2 items missing')).toBeTruthy();
+    await userEvent.click(
+      within(gaps).getByRole('button', { name: /^Fix on People: Title missing for Kim Cho/ }),
+    );
+    const ui = useUi.getState();
+    expect(ui.screen).toBe('people');
+    expect(ui.focus).toMatchObject({ screen: 'people', recordId: 'p-r', field: 'title' });
+  });
+
+  it('says nothing is missing when there are no gaps', () => {
+    show(evaluationFixture({ gaps: [] }));
+    const gaps = screen.getByRole('region', { name: 'Before you submit' });
+    expect(within(gaps).queryByRole('button', { name: /^Fix/ })).toBeNull();
+    expect(gaps.textContent).toContain('Every field the program asks for is filled in.');
+  });
+
+  it('states the new-credit window and explains recertification only when the engine reports it', () => {
+    const { update } = show();
+    const summary = screen.getByRole('region', { name: 'Summary' });
+    expect(summary.textContent).toContain('New credit from January 1, 2023');
+    expect(summary.textContent).not.toContain('Recertification year');
+    update(evaluationFixture({ recertification: { yearAwarded: 2023, level: 'Silver', expires: 2026 } }));
+    expect(summary.textContent).toContain(
+      'Recertification year. The town’s Silver certification from 2023 expires at the end of 2026',
+    );
+  });
+
+  it('shows coaching hours of the free four and warns past them, and the Optimize for Equity level', () => {
+    const { update } = show();
+    const coaching = screen.getByRole('region', { name: 'Equity coaching' });
+    expect(coaching.textContent).toContain('2.5 hours used of 4 hours free.');
+    expect(within(coaching).queryByText('Warning:')).toBeNull();
+    update(evaluationFixture({ coaching: { hoursUsed: 5, freeHours: 4, overFreeHours: true } }));
+    expect(within(coaching).getByText('Warning:')).toBeTruthy();
+    const optimize = screen.getByRole('region', { name: 'Optimize for Equity' });
+    expect(optimize.textContent).toContain(
+      'Applied to 1 action. That is enough for Bronze. Silver needs 2 actions more.',
+    );
+  });
+
+  it('updates live when the evaluation changes', () => {
+    const { update } = show();
+    const base = evaluationFixture();
+    update({
+      ...base,
+      part1: {
+        ...base.part1,
+        status: 'notMet',
+        points: 0,
+        credit: null,
+        completionDate: null,
+        evidence: null,
+      },
+      totalPoints: 5,
+    });
+    expect(screen.getByRole('region', { name: 'Summary' }).textContent).toContain('5 of 15');
+    expect(fact(part(1), 'Points')).toBe('0 of 10');
+    expect(within(part(1)).getAllByText('Not met').length).toBeGreaterThan(0);
+    expect(within(part(1)).queryByRole('table')).toBeNull();
+  });
+
+  it('creates the packet from the shown data and evaluation, stays busy while working, then says where it was saved', async () => {
+    let finish: (bytes: Uint8Array) => void = () => undefined;
+    vi.mocked(createPacketPdf).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    vi.mocked(savePdf).mockResolvedValue({
+      status: 'saved',
+      fileName: 'harbor-falls-equity-training-packet-2026.pdf',
+    });
+    const evaluation = evaluationFixture();
+    show(evaluation);
+    await userEvent.click(screen.getByRole('button', { name: 'Create packet' }));
+    const busy = screen.getByRole('button', { name: 'Creating the packet…' });
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    await userEvent.click(busy);
+    expect(createPacketPdf).toHaveBeenCalledTimes(1);
+    expect(createPacketPdf).toHaveBeenCalledWith(data, evaluation, {
+      generatedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as unknown,
+      appVersion: '9.9.9',
+    });
+    const bytes = new Uint8Array([37, 80, 68, 70]);
+    act(() => finish(bytes));
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'Messages' }).textContent).toContain(
+        'Packet saved as harbor-falls-equity-training-packet-2026.pdf. It prints 2 missing items as gaps',
+      ),
+    );
+    expect(savePdf).toHaveBeenCalledWith('harbor-falls-equity-training-packet-2026.pdf', bytes);
+    expect(screen.getByRole('button', { name: 'Create packet' }).getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('reports a clear error when the packet cannot be made, and lets the user try again', async () => {
+    vi.mocked(createPacketPdf).mockRejectedValue(new Error('font file missing'));
+    show();
+    await userEvent.click(screen.getByRole('button', { name: 'Create packet' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'Messages' }).textContent).toContain(
+        'The packet could not be created: font file missing.',
+      ),
+    );
+    expect(savePdf).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Create packet' }).getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('says the packet was not saved when the save dialog is closed or the save fails', async () => {
+    vi.mocked(createPacketPdf).mockResolvedValue(new Uint8Array([1]));
+    vi.mocked(savePdf).mockResolvedValueOnce({ status: 'canceled' });
+    vi.mocked(savePdf).mockResolvedValueOnce({ status: 'error', message: 'disk full' });
+    show();
+    const messages = screen.getByRole('status', { name: 'Messages' });
+    await userEvent.click(screen.getByRole('button', { name: 'Create packet' }));
+    await waitFor(() => expect(messages.textContent).toContain('the save dialog was closed'));
+    await userEvent.click(screen.getByRole('button', { name: 'Create packet' }));
+    await waitFor(() => expect(messages.textContent).toContain('The packet could not be saved: disk full'));
+  });
+
+  it('answers the menu’s “Create packet…” exactly once, even when asked before the screen opened', async () => {
+    vi.mocked(createPacketPdf).mockResolvedValue(new Uint8Array([1]));
+    vi.mocked(savePdf).mockResolvedValue({ status: 'saved', fileName: 'p.pdf' });
+    useUi.getState().requestPacket();
+    show();
+    await waitFor(() => expect(savePdf).toHaveBeenCalledTimes(1));
+    expect(useUi.getState().packetRequested).toBe(false);
+    act(() => useUi.getState().requestPacket());
+    await waitFor(() => expect(savePdf).toHaveBeenCalledTimes(2));
+    expect(createPacketPdf).toHaveBeenCalledTimes(2);
+  });
+});
