@@ -50,11 +50,7 @@ export function clip(text: string, max = CELL_MAX): string {
     .trimEnd()}…`;
 }
 
-/** "2020-04-21" → "April 21, 2020". The ISO day is parsed and printed in the same zone, so it never shifts. */
-export function formatDate(iso: string): string {
-  const d = parseISO(iso);
-  return isValid(d) ? format(d, 'MMMM d, yyyy') : iso;
-}
+export { formatDate } from '../domain/dates';
 
 /** "18:30" → "6:30 PM". */
 export function formatTime(hhmm: string): string {

@@ -1,0 +1,601 @@
+/**
+ * Part 1 — the cohort (10 points), rules P1.1–P1.9 of RULES.md.
+ *
+ * Each Sustainable CT equity series is judged on its own (P1.1): who attended,
+ * which roles they can fill (P1.2), and whether three different people (P1.3)
+ * fill E, S and R having each completed every topic (P1.4), or a reading that
+ * Sustainable CT must confirm (P1.5). The best series wins (P1.8).
+ *
+ * The role assignment never enumerates every triple of people: for P1.4 the
+ * answer is found by walking attendees from the latest completion down and
+ * completing the two other roles from the two best candidates of each, so a
+ * town of 1,000 people costs about as much per row as a town of 30.
+ */
+import { positionDepartment, positionKindLabels } from '../domain/labels';
+import type { IsoDate, Person, Series, Session, Training } from '../domain/schema';
+import type {
+  CohortMember,
+  CohortRole,
+  Part1Evaluation,
+  PartStatus,
+  ReadinessGap,
+  Reason,
+} from './evaluation';
+import { byName, day, holdsOn, joinNames, sessionRef, sortRefs } from './context';
+import type { TownIndex } from './context';
+import { ROLES, analyseRoles, roleWords, titleWhenAttending } from './roles';
+import type { RoleFill } from './roles';
+import { decideCredit, narrativeGap } from './timeframe';
+import type { Timeframe } from './timeframe';
+
+const POINTS = 10;
+
+/** One person who attended sessions of the series being judged. */
+interface Attendee {
+  person: Person;
+  /** Sessions of the series they attended, by date. */
+  sessions: Session[];
+  /** Earliest attended date per topic (training id). */
+  earliest: Map<string, IsoDate>;
+  /** P1.4: attended a session of every topic. */
+  completed: boolean;
+  /** P1.7 for one person: the latest of their earliest session per topic; null unless completed. */
+  completion: IsoDate | null;
+  latestDate: IsoDate;
+  fills: Map<CohortRole, RoleFill>;
+  misses: string[];
+}
+
+type Kind = 'P1.4' | 'P1.5a' | 'P1.5b';
+
+/** Role → person, in E, S, R order; in P1.5b one person appears for two roles. */
+type Assignment = Record<CohortRole, Attendee>;
+
+interface SeriesOutcome {
+  series: Series;
+  topics: Training[];
+  attendees: Attendee[];
+  kind: Kind | null;
+  assignment: Assignment | null;
+  completionDate: IsoDate | null;
+  /** True when the outcome needs sessions after the as-of date (T.4). */
+  usesPlanned: boolean;
+}
+
+const latest = (dates: Iterable<IsoDate>): IsoDate => {
+  let out = '';
+  for (const d of dates) if (d > out) out = d;
+  return out;
+};
+
+/** Attendees sorted by completion (latest first), then name: the order every search tries people in. */
+const byCompletion = (a: Attendee, b: Attendee): number =>
+  (b.completion ?? '').localeCompare(a.completion ?? '') || byName(a.person, b.person);
+
+function collectAttendees(index: TownIndex, topics: Training[], includePlanned: boolean): Attendee[] {
+  const asOf = index.options.asOfDate;
+  const byPerson = new Map<string, { person: Person; sessions: Session[] }>();
+  for (const topic of topics) {
+    for (const s of index.sessionsByTraining.get(topic.id) ?? []) {
+      if (!includePlanned && s.date > asOf) continue;
+      for (const person of index.attendeesBySession.get(s.id) ?? []) {
+        let entry = byPerson.get(person.id);
+        if (!entry) byPerson.set(person.id, (entry = { person, sessions: [] }));
+        entry.sessions.push(s);
+      }
+    }
+  }
+  const out: Attendee[] = [];
+  for (const { person, sessions } of byPerson.values()) {
+    sessions.sort((a, b) => a.date.localeCompare(b.date));
+    const earliest = new Map<string, IsoDate>();
+    for (const s of sessions) if (!earliest.has(s.trainingId)) earliest.set(s.trainingId, s.date);
+    const completed = topics.every((t) => earliest.has(t.id));
+    const dates = sessions.map((s) => s.date);
+    const { fills, misses } = analyseRoles(person, dates);
+    out.push({
+      person,
+      sessions,
+      earliest,
+      completed,
+      completion: completed ? latest(earliest.values()) : null,
+      latestDate: dates[dates.length - 1] ?? '',
+      fills,
+      misses,
+    });
+  }
+  return out.sort(byCompletion);
+}
+
+/** P1.4: three different people, each of whom completed every topic, fill E, S and R; latest completion first. */
+function findFullAssignment(attendees: Attendee[]): Assignment | null {
+  const complete = attendees.filter((a) => a.completed);
+  const candidates = (role: CohortRole, not: Attendee[]) =>
+    complete.filter((a) => a.fills.has(role) && !not.includes(a)).slice(0, 2);
+  for (const p of complete) {
+    for (const role of ROLES) {
+      if (!p.fills.has(role)) continue;
+      const [r2, r3] = ROLES.filter((r) => r !== role) as [CohortRole, CohortRole];
+      for (const a of candidates(r2, [p])) {
+        const b = candidates(r3, [p, a])[0];
+        if (b) return { [role]: p, [r2]: a, [r3]: b } as Assignment;
+      }
+    }
+  }
+  return null;
+}
+
+/** P1.7 for P1.5a: per topic the earliest date any role-holder attended; the latest of those. */
+function collectiveCompletion(people: readonly Attendee[], topics: Training[]): IsoDate | null {
+  let out = '';
+  for (const t of topics) {
+    let first: IsoDate | null = null;
+    for (const p of people) {
+      const d = p.earliest.get(t.id);
+      if (d !== undefined && (first === null || d < first)) first = d;
+    }
+    if (first === null) return null;
+    if (first > out) out = first;
+  }
+  return out;
+}
+
+/**
+ * Keeps, per role, a few candidates for each distinct set of topics covered, so the
+ * triple search of P1.5 stays small however many people attended.
+ */
+function shortlist(attendees: Attendee[], role: CohortRole, perGroup: number): Attendee[] {
+  const groups = new Map<string, Attendee[]>();
+  for (const a of attendees) {
+    if (!a.fills.has(role)) continue;
+    const key = [...a.earliest.keys()].sort().join('|');
+    const g = groups.get(key) ?? [];
+    if (g.length < perGroup) g.push(a);
+    groups.set(key, g);
+  }
+  return [...groups.values()].flat();
+}
+
+/** Larger searches keep one candidate per group; real series have a handful of topics. */
+const TRIPLE_LIMIT = 200_000;
+
+/** P1.5a: three different role-holders who together attended every topic; latest completion first. */
+function findCollective(attendees: Attendee[], topics: Training[]): { a: Assignment; date: IsoDate } | null {
+  let lists = ROLES.map((r) => shortlist(attendees, r, 3));
+  if (lists.reduce((n, l) => n * l.length, 1) > TRIPLE_LIMIT)
+    lists = ROLES.map((r) => shortlist(attendees, r, 1));
+  const [es, ss, rs] = lists as [Attendee[], Attendee[], Attendee[]];
+  let best: { a: Assignment; date: IsoDate } | null = null;
+  for (const e of es) {
+    for (const s of ss) {
+      if (s === e) continue;
+      for (const r of rs) {
+        if (r === e || r === s) continue;
+        const date = collectiveCompletion([e, s, r], topics);
+        if (date !== null && (best === null || date > best.date)) best = { a: { E: e, S: s, R: r }, date };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * P1.5b: every role is held by someone who completed every topic, but only if one of
+ * them counts for two roles, and at least three town people attended the series.
+ */
+function findDoubled(attendees: Attendee[]): Assignment | null {
+  if (attendees.length < 3) return null;
+  const complete = attendees.filter((a) => a.completed);
+  const lists = ROLES.map((r) => complete.filter((a) => a.fills.has(r)).slice(0, 3));
+  const [es, ss, rs] = lists as [Attendee[], Attendee[], Attendee[]];
+  let best: { a: Assignment; date: IsoDate } | null = null;
+  for (const e of es) {
+    for (const s of ss) {
+      for (const r of rs) {
+        if (new Set([e, s, r]).size !== 2) continue;
+        const date = latest([e, s, r].map((x) => x.completion ?? ''));
+        if (best === null || date > best.date) best = { a: { E: e, S: s, R: r }, date };
+      }
+    }
+  }
+  return best?.a ?? null;
+}
+
+function judgeSeries(
+  index: TownIndex,
+  series: Series,
+  topics: Training[],
+  includePlanned: boolean,
+): SeriesOutcome {
+  const attendees = collectAttendees(index, topics, includePlanned);
+  const asOf = index.options.asOfDate;
+  const base = { series, topics, attendees };
+  const planned = (a: Assignment) => Object.values(a).some((p) => p.sessions.some((s) => s.date > asOf));
+
+  const full = findFullAssignment(attendees);
+  if (full) {
+    const date = latest(Object.values(full).map((p) => p.completion ?? ''));
+    return { ...base, kind: 'P1.4', assignment: full, completionDate: date, usesPlanned: planned(full) };
+  }
+  const collective = findCollective(attendees, topics);
+  if (collective) {
+    return {
+      ...base,
+      kind: 'P1.5a',
+      assignment: collective.a,
+      completionDate: collective.date,
+      usesPlanned: planned(collective.a),
+    };
+  }
+  const doubled = findDoubled(attendees);
+  if (doubled) {
+    const date = latest(Object.values(doubled).map((p) => p.completion ?? ''));
+    return {
+      ...base,
+      kind: 'P1.5b',
+      assignment: doubled,
+      completionDate: date,
+      usesPlanned: planned(doubled),
+    };
+  }
+  return { ...base, kind: null, assignment: null, completionDate: null, usesPlanned: false };
+}
+
+/** A series' standing, for choosing the best evidence (P1.8). */
+interface Option {
+  outcome: SeriesOutcome;
+  status: PartStatus;
+  credit: ReturnType<typeof decideCredit> | null;
+}
+
+const statusRank: Record<PartStatus, number> = { met: 3, review: 2, planned: 1, notMet: 0 };
+
+/** P1.8: met over review over not met (planned between: shown, never claimable); new over rolling; latest date. */
+function better(a: Option, b: Option): boolean {
+  if (statusRank[a.status] !== statusRank[b.status]) return statusRank[a.status] > statusRank[b.status];
+  const ac = a.credit?.credit === 'new' ? 1 : 0;
+  const bc = b.credit?.credit === 'new' ? 1 : 0;
+  if (ac !== bc) return ac > bc;
+  const ad = a.outcome.completionDate ?? '';
+  const bd = b.outcome.completionDate ?? '';
+  if (ad !== bd) return ad > bd;
+  if (a.status === 'notMet') {
+    // Among series that fall short, show the one closest to qualifying.
+    const roles = (o: Option) => new Set(o.outcome.attendees.flatMap((x) => [...x.fills.keys()])).size;
+    if (roles(a) !== roles(b)) return roles(a) > roles(b);
+    if (a.outcome.attendees.length !== b.outcome.attendees.length)
+      return a.outcome.attendees.length > b.outcome.attendees.length;
+  }
+  return false;
+}
+
+/** P1.1: a series counts when it has topics and every topic is Sustainable CT's own and on equity. */
+function whyNotCounted(topics: Training[]): string | null {
+  if (topics.length === 0) return 'the series has no trainings (topics) yet (P1.1)';
+  const notSct = topics.filter((t) => !t.providedBySustainableCT);
+  if (notSct.length > 0)
+    return `${joinNames(notSct.map((t) => t.name))} ${notSct.length === 1 ? 'is' : 'are'} not provided by Sustainable CT (P1.1)`;
+  const notEquity = topics.filter((t) => !t.isEquity);
+  if (notEquity.length > 0)
+    return `${joinNames(notEquity.map((t) => t.name))} ${notEquity.length === 1 ? 'is' : 'are'} not on equity (P1.1)`;
+  return null;
+}
+
+const MAX_NAMED = 12;
+/** Names a long list briefly: the first dozen, then "and N more". */
+function nameList(names: string[]): string {
+  if (names.length <= MAX_NAMED) return joinNames(names);
+  return `${names.slice(0, MAX_NAMED).join(', ')} and ${names.length - MAX_NAMED} more`;
+}
+
+function cohortOf(index: TownIndex, o: SeriesOutcome): CohortMember[] {
+  const a = o.assignment;
+  const holders: { att: Attendee; roles: CohortRole[] }[] = [];
+  if (a) {
+    for (const role of ROLES) {
+      const att = a[role];
+      const existing = holders.find((h) => h.att === att);
+      if (existing) existing.roles.push(role);
+      else holders.push({ att, roles: [role] });
+    }
+  }
+  const member = (att: Attendee, roles: CohortRole[]): CohortMember => {
+    const fill = roles[0] !== undefined ? att.fills.get(roles[0]) : undefined;
+    const dates = att.sessions.map((s) => s.date);
+    const held = att.person.positions.find((p) => dates.some((d) => holdsOn(p, d)));
+    const where = held ? positionDepartment(held) : null;
+    const label =
+      roles.length > 0
+        ? roles.map((r) => att.fills.get(r)?.label ?? r).join(' and ')
+        : held
+          ? `${positionKindLabels[held.kind]}${where ? ` — ${where}` : ''}`
+          : 'Town attendee';
+    return {
+      personId: att.person.id,
+      name: att.person.name,
+      role: roles[0] ?? null,
+      roleLabel: label,
+      title: titleWhenAttending(att.person, dates, fill?.position),
+      sessions: att.sessions.map((s) => sessionRef(index, s)),
+      completedAllTopics: att.completed,
+    };
+  };
+  const holderSet = new Set(holders.map((h) => h.att));
+  const rest = o.attendees.filter((x) => !holderSet.has(x)).sort((x, y) => byName(x.person, y.person));
+  return [...holders.map((h) => member(h.att, h.roles)), ...rest.map((x) => member(x, []))];
+}
+
+function missedTopics(att: Attendee, topics: Training[]): string[] {
+  return topics.filter((t) => !att.earliest.has(t.id)).map((t) => t.name);
+}
+
+/** Reasons for the chosen series, in the order a clerk reads them. */
+function reasonsFor(index: TownIndex, option: Option, others: Option[]): Reason[] {
+  const o = option.outcome;
+  const reasons: Reason[] = [];
+  const topicNames = joinNames(o.topics.map((t) => t.name));
+  reasons.push({
+    rule: 'P1.1',
+    kind: 'ok',
+    text: `${o.series.name}: every topic (${topicNames}) is provided by Sustainable CT and is on equity, so its sessions count (P1.1).`,
+  });
+
+  if (o.assignment && o.kind) {
+    const a = o.assignment;
+    for (const role of ROLES) {
+      const att = a[role];
+      const fill = att.fills.get(role);
+      if (!fill) continue;
+      const title = fill.position.title.trim();
+      reasons.push({
+        rule: 'P1.2',
+        kind: 'ok',
+        text: `${att.person.name} fills ${roleWords[role]}: ${title ? `${title}, ` : ''}${fill.label}, held on ${day(fill.heldOn)}, a day they attended (P1.2).`,
+      });
+    }
+    const people = [...new Set(ROLES.map((r) => a[r]))];
+    if (o.kind === 'P1.4') {
+      reasons.push(
+        {
+          rule: 'P1.3',
+          kind: 'ok',
+          text: `${joinNames(people.map((p) => p.person.name))} are three different people (P1.3).`,
+        },
+        {
+          rule: 'P1.4',
+          kind: 'ok',
+          text: `Each of them attended a session of every topic of the series (P1.4).`,
+        },
+      );
+    } else if (o.kind === 'P1.5a') {
+      reasons.push({
+        rule: 'P1.5',
+        kind: 'review',
+        text: `No three different role-holders each attended every topic, but together ${joinNames(people.map((p) => p.person.name))} attended every topic ("collectively"): confirm with Sustainable CT that this counts (P1.5 a).`,
+      });
+      for (const p of people) {
+        const missed = missedTopics(p, o.topics);
+        if (missed.length > 0)
+          reasons.push({
+            rule: 'P1.4',
+            kind: 'problem',
+            text: `${p.person.name} did not attend ${joinNames(missed)} (P1.4).`,
+          });
+      }
+    } else {
+      const doubler = people.find((p) => ROLES.filter((r) => a[r] === p).length > 1);
+      const roles = doubler ? ROLES.filter((r) => a[r] === doubler) : [];
+      reasons.push({
+        rule: 'P1.5',
+        kind: 'review',
+        text: `Every role is held by someone who attended every topic, but only if ${doubler?.person.name ?? 'one person'} counts for two roles (${roles.join(' and ')}); ${o.attendees.length} town people attended the series. Confirm with Sustainable CT that this counts (P1.5 b).`,
+      });
+    }
+    const others3 = o.attendees.filter((x) => !people.includes(x)).map((x) => x.person.name);
+    if (others3.length > 0)
+      reasons.push({
+        rule: 'P1.3',
+        kind: 'info',
+        text: `${others3.length === 1 ? '1 other town attendee joins' : `${others3.length} other town attendees join`} the cohort and ${others3.length === 1 ? 'is' : 'are'} listed, but cannot replace a role: ${nameList(others3)} (P1.3).`,
+      });
+    if (o.completionDate)
+      reasons.push({
+        rule: 'P1.7',
+        kind: 'info',
+        text:
+          o.kind === 'P1.5a'
+            ? `Completed ${day(o.completionDate)}: for each topic the earliest session any role-holder attended, and the latest of those (P1.7).`
+            : `Completed ${day(o.completionDate)}: the latest of each role-holder's earliest session of each topic (P1.7).`,
+      });
+    if (option.status === 'planned') {
+      const future = [
+        ...new Set(
+          people.flatMap((p) => p.sessions.filter((s) => s.date > index.options.asOfDate).map((s) => s.date)),
+        ),
+      ].sort();
+      reasons.push({
+        rule: 'T.4',
+        kind: 'info',
+        text: `Sessions on ${joinNames(future.map(day))} are after the as-of date, ${day(index.options.asOfDate)}: Part 1 is planned and cannot be claimed until they have happened (T.4).`,
+      });
+    }
+    if (option.credit) reasons.push(option.credit.reason);
+  } else {
+    reasons.push(...notMetReasons(o));
+  }
+
+  const alsoQualified = others.filter((x) => x !== option && x.status !== 'notMet');
+  if (alsoQualified.length > 0 && option.status !== 'notMet')
+    reasons.push({
+      rule: 'P1.8',
+      kind: 'info',
+      text: `Also ${alsoQualified.length === 1 ? 'qualifies' : 'qualify'}: ${joinNames(alsoQualified.map((x) => `${x.outcome.series.name} (${x.status}${x.credit ? `, ${x.credit.credit} credit` : ''}${x.outcome.completionDate ? `, ${day(x.outcome.completionDate)}` : ''})`))}. ${o.series.name} is the best evidence: met over review, new credit over rolling, then the latest completion (P1.8).`,
+    });
+  return reasons;
+}
+
+/** P1.6: which role is missing and why each near-miss did not count. */
+function notMetReasons(o: SeriesOutcome): Reason[] {
+  const reasons: Reason[] = [];
+  if (o.attendees.length === 0) {
+    reasons.push({
+      rule: 'P1.6',
+      kind: 'problem',
+      text: `No one on the roster is recorded as attending ${o.series.name} on or before the as-of date: record attendance on the Attendance screen (P1.6).`,
+    });
+    return reasons;
+  }
+  for (const role of ROLES) {
+    const holders = o.attendees.filter((a) => a.fills.has(role));
+    if (holders.length === 0) {
+      reasons.push({
+        rule: 'P1.6',
+        kind: 'problem',
+        text: `No attendee of ${o.series.name} fills ${roleWords[role]} (P1.6).`,
+      });
+      continue;
+    }
+    const complete = holders.filter((a) => a.completed);
+    if (complete.length === 0) {
+      reasons.push({
+        rule: 'P1.6',
+        kind: 'problem',
+        text: `${roleWords[role]}: ${joinNames(holders.slice(0, MAX_NAMED).map((a) => `${a.person.name} did not attend ${joinNames(missedTopics(a, o.topics))}`))} (P1.4).`,
+      });
+    }
+  }
+  const complete = ROLES.map((r) => o.attendees.filter((a) => a.completed && a.fills.has(r)));
+  if (complete.every((l) => l.length > 0)) {
+    reasons.push({
+      rule: 'P1.3',
+      kind: 'problem',
+      text: `The roles can be filled only by fewer than three different people, and P1.5 b needs at least three town attendees of the series; ${o.attendees.length} attended (P1.3).`,
+    });
+  }
+  for (const a of o.attendees.slice().sort((x, y) => byName(x.person, y.person))) {
+    for (const miss of a.misses) {
+      reasons.push({ rule: 'P1.2', kind: 'problem', text: `${a.person.name} — ${miss} (P1.2).` });
+    }
+  }
+  return reasons;
+}
+
+function gapsFor(
+  index: TownIndex,
+  status: PartStatus,
+  cohort: CohortMember[],
+  option: Option,
+): ReadinessGap[] {
+  if (status === 'notMet') return [];
+  const gaps: ReadinessGap[] = cohort
+    .filter((m) => m.title === null)
+    .map((m) => ({
+      part: 'part1',
+      rule: 'P1.9',
+      text: `Title missing for ${m.name} (the title held when attending ${option.outcome.series.name}).`,
+      target: { screen: 'people', recordId: m.personId, field: 'title' },
+    }));
+  return [...gaps, ...narrativeGap(index, 'part1', option.credit?.credit ?? null)];
+}
+
+export function evaluatePart1(index: TownIndex, tf: Timeframe): Part1Evaluation {
+  const notCounted: Part1Evaluation['notCounted'] = [];
+  const options: Option[] = [];
+  const alreadyCredited = (seriesId: string) =>
+    tf.credited.some((c) => c.part === 'part1' && c.seriesId === seriesId);
+
+  for (const series of index.data.series) {
+    const topics = index.topicsBySeries.get(series.id) ?? [];
+    const why = whyNotCounted(topics);
+    if (why) {
+      notCounted.push({ id: series.id, name: series.name, reason: why });
+      continue;
+    }
+    const past = judgeSeries(index, series, topics, false);
+    let outcome = past;
+    let status: PartStatus = past.kind === null ? 'notMet' : past.kind === 'P1.4' ? 'met' : 'review';
+    if (status === 'notMet') {
+      const withPlanned = judgeSeries(index, series, topics, true);
+      if (withPlanned.kind !== null) {
+        outcome = withPlanned;
+        status = 'planned';
+      }
+    }
+    const credit =
+      outcome.completionDate !== null && status !== 'notMet'
+        ? decideCredit(tf, outcome.completionDate, alreadyCredited(series.id), series.name)
+        : null;
+    options.push({ outcome, status, credit });
+  }
+  for (const t of index.data.trainings) {
+    if (t.seriesId !== null && index.topicsBySeries.has(t.seriesId)) continue;
+    notCounted.push({
+      id: t.id,
+      name: t.name,
+      reason:
+        t.seriesId === null
+          ? 'not part of a Sustainable CT series (P1.1)'
+          : 'its series no longer exists (P1.1)',
+    });
+  }
+
+  const best = options.reduce<Option | null>((b, o) => (b === null || better(o, b) ? o : b), null);
+  if (best === null || (best.outcome.attendees.length === 0 && best.status === 'notMet')) {
+    const reasons: Reason[] = [
+      {
+        rule: 'P1.6',
+        kind: 'problem',
+        text:
+          options.length === 0
+            ? 'No Sustainable CT equity series is in the catalog: add the series your town attended on the Trainings screen (P1.1, P1.6).'
+            : 'No one on the roster is recorded as attending a Sustainable CT equity series: record attendance on the Attendance screen (P1.6).',
+      },
+    ];
+    return emptyPart1(reasons, notCounted);
+  }
+
+  const { outcome, status } = best;
+  const claimed = status === 'met' || status === 'review';
+  const cohort = cohortOf(index, outcome);
+  const evidence =
+    status === 'notMet'
+      ? null
+      : {
+          seriesId: outcome.series.id,
+          seriesName: outcome.series.name,
+          topics: outcome.topics.map((t) => ({ trainingId: t.id, name: t.name })),
+          cohort,
+          sessions: sortRefs(
+            [...new Map(outcome.attendees.flatMap((a) => a.sessions).map((s) => [s.id, s])).values()].map(
+              (s) => sessionRef(index, s),
+            ),
+          ),
+        };
+  return {
+    id: 'part1',
+    status,
+    points: claimed ? POINTS : 0,
+    maxPoints: POINTS,
+    credit: best.credit?.credit ?? null,
+    completionDate: status === 'notMet' ? null : outcome.completionDate,
+    reasons: reasonsFor(index, best, options),
+    gaps: gapsFor(index, status, cohort, best),
+    evidence,
+    notCounted,
+  };
+}
+
+function emptyPart1(reasons: Reason[], notCounted: Part1Evaluation['notCounted']): Part1Evaluation {
+  return {
+    id: 'part1',
+    status: 'notMet',
+    points: 0,
+    maxPoints: POINTS,
+    credit: null,
+    completionDate: null,
+    reasons,
+    gaps: [],
+    evidence: null,
+    notCounted,
+  };
+}
