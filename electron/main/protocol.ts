@@ -1,0 +1,113 @@
+/**
+ * Serves the built renderer (out/renderer) from `app://ledger/...`.
+ *
+ * Why a custom scheme instead of `file://`: IndexedDB is keyed by origin. A
+ * `file://` origin is opaque and tied to where the app is installed, so a new
+ * version in a new folder, or a renamed app, would open an empty database. The
+ * privileged, standard `app` scheme with a fixed host gives one origin forever.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { protocol } from 'electron';
+import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+
+/**
+ * Must run before `app` is ready. `standard` gives real origins (IndexedDB, relative
+ * URLs), `secure` makes it a secure context (navigator.storage.persist), `supportFetchAPI`
+ * lets the renderer fetch its own assets. No `bypassCSP`, no `corsEnabled` extras.
+ */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+    },
+  ]);
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+/** Headers on every response: the CSP (belt to index.html's braces) and no MIME sniffing. */
+function securityHeaders(contentType: string): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+const plain = (status: number, text: string): Response =>
+  new Response(text, { status, headers: securityHeaders('text/plain; charset=utf-8') });
+
+/**
+ * Maps an `app://ledger/<path>` URL to a file inside `root`, or null when the
+ * URL is for another host or would escape `root` (`..`, encoded separators,
+ * absolute paths). `/` means `index.html`.
+ */
+export function resolveAppPath(root: string, url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
+  // Decoded separators or NULs never belong in an asset name.
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  const rel = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const base = resolve(root);
+  const target = resolve(base, normalize(rel));
+  const inside = relative(base, target);
+  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return null;
+  return join(base, inside);
+}
+
+/** A `protocol.handle` handler serving files under `root` (read-only, GET/HEAD only). */
+export function createAppProtocolHandler(root: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    const file = resolveAppPath(root, request.url);
+    if (file === null) return plain(404, 'Not found');
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) return plain(404, 'Not found');
+      const body = request.method === 'HEAD' ? null : await readFile(file);
+      const type = contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      return new Response(body, { status: 200, headers: securityHeaders(type) });
+    } catch {
+      return plain(404, 'Not found');
+    }
+  };
+}
+
+/** Serves `root` on the app:// scheme of the default session. Call once, after `app` is ready. */
+export function serveRenderer(root: string): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(root));
+}

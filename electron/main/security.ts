@@ -1,0 +1,158 @@
+/**
+ * Every piece of window hardening in one place, so a reviewer can check the
+ * whole security posture by reading one file:
+ *
+ * - the renderer runs sandboxed, context-isolated, without Node (`secureWebPreferences`);
+ * - a strict Content-Security-Policy (no remote scripts, no eval), sent as a
+ *   response header by the app:// protocol and mirrored by renderer/index.html's meta tag;
+ * - no navigation away from the app, no `window.open`, no <webview>, no permission grants.
+ *
+ * The renderer never needs any of these: it is a single-page app with no external
+ * links, no camera, no notifications and no remote content.
+ */
+import type { Event, Session, WebContents, WebPreferences } from 'electron';
+
+/** The custom scheme the renderer is served from (see protocol.ts). */
+export const APP_SCHEME = 'app';
+/**
+ * A fixed host, so the origin (`app://ledger`) and with it IndexedDB never
+ * change across versions, install folders or an app rename.
+ */
+export const APP_HOST = 'ledger';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * The renderer's Content-Security-Policy. Only the app's own origin may supply
+ * scripts; no 'unsafe-eval' and no 'unsafe-inline' for scripts. Inline styles are
+ * allowed because React sets `style` attributes. `blob:` and `data:` serve
+ * generated PDFs and images. Keep in step with renderer/index.html.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' blob: data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The only webPreferences a window of this app is ever created with. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    sandbox: true,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/**
+ * The origins the window may show: the app:// origin, plus the Vite dev server's
+ * origin while developing (`electron-vite dev` sets ELECTRON_RENDERER_URL).
+ */
+export function trustedOrigins(devServerUrl: string | undefined): string[] {
+  const origins = [APP_ORIGIN];
+  if (devServerUrl) {
+    const origin = originOf(devServerUrl);
+    if (origin) origins.push(origin);
+  }
+  return origins;
+}
+
+/** `new URL(url).origin`, or null for anything that is not a URL. Custom standard schemes report `null` origins in Node, so build it by hand. */
+export function originOf(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.host === '') return null;
+  return `${parsed.protocol}//${parsed.host}`;
+}
+
+/** True when `url` belongs to one of `origins`. */
+export function isTrustedUrl(url: string, origins: readonly string[]): boolean {
+  const origin = originOf(url);
+  return origin !== null && origins.includes(origin);
+}
+
+/**
+ * Locks down one WebContents: navigation may stay inside the app's own origin
+ * only, every `window.open`/`target=_blank` is refused, and no <webview> may be
+ * attached. Applied to every WebContents the app creates (see `installAppWideGuards`).
+ */
+export function hardenWebContents(contents: WebContents, origins: readonly string[]): void {
+  const refuseForeign = (event: Event, url: string) => {
+    if (!isTrustedUrl(url, origins)) event.preventDefault();
+  };
+  contents.on('will-navigate', (event) => refuseForeign(event, event.url));
+  contents.on('will-frame-navigate', (event) => refuseForeign(event, event.url));
+  contents.on('will-redirect', (event) => refuseForeign(event, event.url));
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * Refuses every permission (camera, microphone, notifications, geolocation,
+ * clipboard-read, HID, serial, USB, ...) and sends the CSP header on every
+ * response the session receives, including the dev server's.
+ */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}
+
+/** The `app` surface `installAppWideGuards` needs (a narrow type so tests can pass a fake). */
+export interface AppEvents {
+  on(event: 'web-contents-created', listener: (event: Event, contents: WebContents) => void): unknown;
+}
+
+/** Hardens every WebContents the moment it is created, so none can slip through unguarded. */
+export function installAppWideGuards(app: AppEvents, origins: readonly string[]): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origins));
+}
+
+/** The parts of an IPC event the sender check reads (the real IpcMainInvokeEvent has them all). */
+export interface SenderEvent {
+  sender: WebContents;
+  senderFrame: { url: string; parent: unknown; processId: number; routingId: number } | null;
+}
+
+/**
+ * IPC is accepted only from our window's WebContents, from its main frame (never
+ * an iframe), while it shows a page of our own origin.
+ */
+export function createSenderCheck(
+  ourContents: () => WebContents | null,
+  origins: readonly string[],
+): (event: SenderEvent) => boolean {
+  return (event) => {
+    const contents = ourContents();
+    if (contents === null || event.sender !== contents) return false;
+    const frame = event.senderFrame;
+    if (frame === null || frame.parent !== null) return false;
+    const main = contents.mainFrame;
+    if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
+    return isTrustedUrl(frame.url, origins);
+  };
+}
