@@ -29,13 +29,18 @@ export const DEFAULT_KEEP_BACKUPS = 30;
 /** The largest backup text main accepts or reads back (a town's data is a few MB at most). */
 export const MAX_BACKUP_CHARS = 64 * 1024 * 1024;
 
-export const autoBackupReasons = ['daily', 'quit', 'beforeRestore'] as const satisfies readonly AutoBackupReason[];
+export const autoBackupReasons = [
+  'daily',
+  'quit',
+  'beforeRestore',
+] as const satisfies readonly AutoBackupReason[];
 
 /**
  * `auto-2026-03-01T14-05-09-123Z-daily.json`: a UTC timestamp (sorts by time as text,
  * no daylight-saving ambiguity) and the reason. Nothing else in the folder is ours.
  */
-const FILE_NAME = /^auto-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|quit|beforeRestore)\.json$/;
+const FILE_NAME =
+  /^auto-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|quit|beforeRestore)\.json$/;
 
 interface ParsedName {
   fileName: string;
@@ -55,7 +60,10 @@ export function parseBackupFileName(fileName: string): ParsedName | null {
   if (!m) return null;
   const [, day, hh, mm, ss, ms, reason] = m;
   const writtenAt = new Date(`${day}T${hh}:${mm}:${ss}.${ms}Z`);
-  if (Number.isNaN(writtenAt.getTime()) || backupFileName(writtenAt, reason as AutoBackupReason) !== fileName) {
+  if (
+    Number.isNaN(writtenAt.getTime()) ||
+    backupFileName(writtenAt, reason as AutoBackupReason) !== fileName
+  ) {
     return null;
   }
   return { fileName, writtenAt, reason: reason as AutoBackupReason };
@@ -181,7 +189,9 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     try {
       const previous = backupShape(await readFile(join(dir, newest.fileName), 'utf8'));
       return (
-        incoming !== null && previous !== null && JSON.stringify(incoming.data) === JSON.stringify(previous.data)
+        incoming !== null &&
+        previous !== null &&
+        JSON.stringify(incoming.data) === JSON.stringify(previous.data)
       );
     } catch {
       return false;
@@ -265,7 +275,8 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
       try {
         const path = join(dir, fileName);
         const info = await stat(path);
-        if (info.size > MAX_BACKUP_CHARS) return { status: 'error', message: 'the backup is too large to read' };
+        if (info.size > MAX_BACKUP_CHARS)
+          return { status: 'error', message: 'the backup is too large to read' };
         return { status: 'opened', fileName, text: await readFile(path, 'utf8') };
       } catch (e) {
         return { status: 'error', message: `the automatic backup could not be read (${describeFsError(e)})` };

@@ -117,7 +117,10 @@ export async function saveText(
 }
 
 /** Open dialog → read one backup or CSV file as UTF-8 text. */
-export async function openTextFile(window: BrowserWindow, request: { kind: TextFileKind }): Promise<OpenTextResult> {
+export async function openTextFile(
+  window: BrowserWindow,
+  request: { kind: TextFileKind },
+): Promise<OpenTextResult> {
   const title = request.kind === 'backup' ? 'Choose a backup file' : 'Choose a CSV file';
   const choice = await dialog.showOpenDialog(window, {
     title,

@@ -21,10 +21,10 @@ import { createQuitBackup } from './quit';
 import type { QuitBackup } from './quit';
 import {
   APP_ENTRY_URL,
+  createSecureWindow,
   createSenderCheck,
   hardenSession,
   installAppWideGuards,
-  secureWebPreferences,
   trustedOrigins,
 } from './security';
 
@@ -83,16 +83,17 @@ function start(): void {
   });
 
   function createWindow(): void {
-    const win = new BrowserWindow({
-      width: 1200,
-      height: 820,
-      minWidth: 720,
-      minHeight: 520,
-      show: false,
-      title: DATA_FOLDER_NAME,
-      backgroundColor: '#ffffff',
-      webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
-    });
+    const win = createSecureWindow(
+      {
+        title: DATA_FOLDER_NAME,
+        width: 1200,
+        height: 820,
+        minWidth: 720,
+        minHeight: 520,
+        backgroundColor: '#ffffff',
+      },
+      join(import.meta.dirname, '../preload/index.cjs'),
+    );
     window = win;
     const handshake = createQuitBackup({ request: () => sendMenuCommand('autoBackupOnQuit') });
     quitBackup = handshake;
@@ -134,7 +135,10 @@ function start(): void {
     hardenSession(session.defaultSession);
     serveRenderer(join(import.meta.dirname, '../renderer'));
     registerIpcHandlers(ipcMain, {
-      isTrustedSender: createSenderCheck(() => (window && !window.isDestroyed() ? window.webContents : null), origins),
+      isTrustedSender: createSenderCheck(
+        () => (window && !window.isDestroyed() ? window.webContents : null),
+        origins,
+      ),
       windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
       backups,
       dialogs,

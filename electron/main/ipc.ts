@@ -52,7 +52,11 @@ export class IpcRefusedError extends Error {
 }
 
 /** Validates a channel's arguments: exactly one request matching `schema`, or none when `schema` is null. */
-export function validateRequest<T>(channel: string, schema: z.ZodType<T> | null, args: readonly unknown[]): T {
+export function validateRequest<T>(
+  channel: string,
+  schema: z.ZodType<T> | null,
+  args: readonly unknown[],
+): T {
   if (schema === null) {
     if (args.length === 0 || (args.length === 1 && args[0] === undefined)) return undefined as T;
     throw new IpcRefusedError(`${channel} refused the request: it takes no argument`);
@@ -81,7 +85,10 @@ export interface IpcDeps {
   windowOf(event: IpcMainInvokeEvent): BrowserWindow | null;
   backups: BackupStore;
   dialogs: {
-    savePdf(window: BrowserWindow, request: { suggestedName: string; bytes: Uint8Array }): Promise<SaveResult>;
+    savePdf(
+      window: BrowserWindow,
+      request: { suggestedName: string; bytes: Uint8Array },
+    ): Promise<SaveResult>;
     saveText(
       window: BrowserWindow,
       request: { kind: TextFileKind; suggestedName: string; text: string },
@@ -107,7 +114,9 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
     const channel = invokeChannels[name];
     ipcMain.handle(channel, async (event, ...args) => {
       if (!deps.isTrustedSender(event)) {
-        throw new IpcRefusedError(`${channel} refused the request: it did not come from the app's own window`);
+        throw new IpcRefusedError(
+          `${channel} refused the request: it did not come from the app's own window`,
+        );
       }
       const request = validateRequest(channel, schema, args);
       return work(request, event);

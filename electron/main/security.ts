@@ -10,7 +10,8 @@
  * The renderer never needs any of these: it is a single-page app with no external
  * links, no camera, no notifications and no remote content.
  */
-import type { Event, Session, WebContents, WebPreferences } from 'electron';
+import { BrowserWindow } from 'electron';
+import type { Event, Session, WebContents } from 'electron';
 
 /** The custom scheme the renderer is served from (see protocol.ts). */
 export const APP_SCHEME = 'app';
@@ -26,37 +27,48 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  * The renderer's Content-Security-Policy. Only the app's own origin may supply
  * scripts; no 'unsafe-eval' and no 'unsafe-inline' for scripts. Inline styles are
  * allowed because React sets `style` attributes. `blob:` and `data:` serve
- * generated PDFs and images. Keep in step with renderer/index.html.
+ * generated PDFs and images. One literal string (not joined parts) so the security
+ * scanner can evaluate it. Keep in step with renderer/index.html (a test compares them).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' blob: data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** The only webPreferences a window of this app is ever created with. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    sandbox: true,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
+/** The window's size and look; everything security-related is fixed by `createSecureWindow`. */
+export interface WindowLook {
+  title: string;
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  backgroundColor: string;
+}
+
+/**
+ * The only way this app creates a window. The webPreferences are written out
+ * literally (not spread from elsewhere) so reviewers and the security scanner see
+ * exactly what every window runs with. Auxclick is off because a middle-click
+ * would otherwise try to open a link in a new window.
+ */
+export function createSecureWindow(look: WindowLook, preloadPath: string): BrowserWindow {
+  return new BrowserWindow({
+    ...look,
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
+  });
 }
 
 /**
