@@ -350,7 +350,7 @@ function reasonsFor(index: TownIndex, option: Option, others: Option[]): Reason[
       reasons.push({
         rule: 'P1.2',
         kind: 'ok',
-        text: `${att.person.name} fills ${roleWords[role]}: ${title ? `${title}, ` : ''}${fill.label}, held on ${day(fill.heldOn)}, a day they attended (P1.2).`,
+        text: `${att.person.name} fills ${roleWords[role]}: ${fill.label}${title ? ` (${title})` : ''}, held on ${day(fill.heldOn)}, a day they attended (P1.2).`,
       });
     }
     const people = [...new Set(ROLES.map((r) => a[r]))];
