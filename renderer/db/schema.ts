@@ -33,6 +33,12 @@ export const DEFAULT_DB_NAME = 'equity-training-ledger';
 export const TOWN_KEY = 'town';
 export const SETTINGS_KEY = 'settings';
 
+/** A bookkeeping row; readers validate `value` (it may have been written by another release). */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
 export class AppDB extends Dexie {
   /** Single row under the key `'town'`; absent until the first-run guide creates the town. */
   town!: Table<Town, typeof TOWN_KEY>;
@@ -48,6 +54,11 @@ export class AppDB extends Dexie {
   certifications!: Table<Certification, string>;
   coaching!: Table<CoachingEntry, string>;
   optimizeForEquity!: Table<OptimizeForEquityEntry, string>;
+  /**
+   * Since version 2: the app's own bookkeeping (e.g. the last CSV import), one row per
+   * `key`. Not town data: never in a backup, and a restore leaves it alone.
+   */
+  meta!: Table<MetaRow, string>;
 
   /**
    * @param name database name; tests pass a unique one each.
@@ -70,9 +81,15 @@ export class AppDB extends Dexie {
       coaching: 'id',
       optimizeForEquity: 'id',
     });
+
+    // Version 2 (the first release after 0.1.0): adds the `meta` table. Every v1 table and row is kept
+    // as it was, so no `.upgrade()` is needed (tests/renderer/db/schema.test.ts checks it).
+    this.version(2).stores({
+      meta: 'key',
+    });
   }
 
-  /** Every table, for transactions that touch all data (import, initialise, wipe). */
+  /** Every table of town data, for transactions that touch all of it (import, initialise, wipe). Not `meta`. */
   allTables(): Table[] {
     return [
       this.town,

@@ -3,17 +3,18 @@
  * positions they hold (elected, staff, Board of Education, sustainability team,
  * appointed) with their terms — the rules engine works out roles from these (P1.2).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { deletePerson } from '../../db/repositories';
 import { describePosition, positionKindLabels } from '../../../shared/domain/labels';
 import type { Person } from '../../../shared/domain/schema';
+import { CsvImportFlow } from '../csv/CsvImportFlow';
 import { EmptyState } from '../components/EmptyState';
 import { SelectField, TextField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { useDeleteWithUndo } from '../lib/useDeleteWithUndo';
 import { focusElementFor, useFocusTarget } from '../lib/useFocusTarget';
 import { today } from '../lib/today';
-import { notify, useUi } from '../store/ui';
+import { useUi } from '../store/ui';
 import type { PeopleKindFilter } from '../store/ui';
 import { PersonDialog } from './people/PersonDialog';
 import { heldOn, kindOptions, searchText } from './people/positions';
@@ -30,20 +31,10 @@ export function PeopleScreen({ data, db }: ScreenProps) {
   const openDialog = useUi((s) => s.openDialog);
   const closeDialog = useUi((s) => s.closeDialog);
   const navigate = useUi((s) => s.navigate);
-  const csvWanted = useUi((s) => s.csvImportRequested);
+  const requestCsvImport = useUi((s) => s.requestCsvImport);
   const del = useDeleteWithUndo(db);
   const [focusField, setFocusField] = useState<string | undefined>(undefined);
   const day = data.town.asOfDate ?? today();
-
-  // The CSV importer hooks in here; until it exists, say so rather than do nothing.
-  useEffect(() => {
-    if (csvWanted && useUi.getState().takeCsvImportRequest()) {
-      notify({
-        kind: 'info',
-        text: 'CSV import is not available yet. Add people one at a time with “Add person”.',
-      });
-    }
-  }, [csvWanted]);
 
   useFocusTarget('people', (target) => {
     if (target.recordId !== undefined && data.people.some((p) => p.id === target.recordId)) {
@@ -113,7 +104,14 @@ export function PeopleScreen({ data, db }: ScreenProps) {
       <PageHeader
         title="People"
         lead="Everyone who took part or holds a position the action asks about: elected officials, staff, Board of Education employees, sustainability team members and volunteers."
-        actions={addButton}
+        actions={
+          <>
+            <button type="button" className="btn" onClick={requestCsvImport}>
+              Import from CSV…
+            </button>
+            {addButton}
+          </>
+        }
       />
       {data.people.length === 0 ? (
         <EmptyState title="No people yet" action={addButton}>
@@ -246,6 +244,8 @@ export function PeopleScreen({ data, db }: ScreenProps) {
         />
       ) : null}
       {del.dialog}
+      {/* Opens when the button above, the menu or "Your data" asks for a CSV import. */}
+      <CsvImportFlow db={db} people={data.people} />
     </div>
   );
 }

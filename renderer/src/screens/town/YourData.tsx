@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { AppDB } from '../../../db/schema';
 import { exportBackupToFile } from '../../backup/actions';
+import { CsvExportButtons } from '../../csv/CsvExportButtons';
 import { isDesktop, openDataFolder } from '../../platform';
 import { useUi } from '../../store/ui';
 
@@ -75,6 +76,7 @@ export function YourData({ db, townName }: { db: AppDB; townName: string }) {
           </button>
         ) : null}
       </div>
+      <CsvExportButtons db={db} />
       <h3>Storage on this computer</h3>
       {status === null ? (
         <p className="muted">Checking…</p>

@@ -1,0 +1,352 @@
+/**
+ * The CSV import preview: match the file's columns to the roster's fields, see
+ * what each row will do (new, already on the roster, or a problem that leaves it
+ * out), choose what happens to people already on the roster, then import all the
+ * good rows in one go. Nothing is written before "Import".
+ */
+import { useMemo, useState } from 'react';
+import { importPeople } from '../../db/csv';
+import type { LastCsvImport } from '../../db/csv';
+import type { AppDB } from '../../db/schema';
+import { describePosition, positionKindLabels } from '../../../shared/domain/labels';
+import type { Person, PositionKind } from '../../../shared/domain/schema';
+import {
+  csvFieldLabels,
+  csvFields,
+  guessMapping,
+  mappingProblems,
+  mapRows,
+  planImport,
+} from '../../../shared/csv/people';
+import type {
+  ColumnMapping,
+  CsvField,
+  CsvTable,
+  OnMatch,
+  PersonCandidate,
+  RowOutcome,
+} from '../../../shared/csv/people';
+import { Dialog } from '../components/Dialog';
+import { SelectField } from '../components/Field';
+import { notify } from '../store/ui';
+import './csv.css';
+
+/** Rows shown in the preview table; problems are listed in full below it. */
+const PREVIEW_ROWS = 100;
+/** Problems listed; the rest are counted. */
+const LISTED_PROBLEMS = 200;
+
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+const fieldHints: Partial<Record<CsvField, string>> = {
+  firstName: 'Only used when no column is chosen for Name.',
+  lastName: 'Only used when no column is chosen for Name.',
+  isResident: 'Yes or no; empty counts as no for new people.',
+  kind: 'Elected, staff, board of education, team member or appointed.',
+  level: 'For municipal staff: director, management or other.',
+  start: 'YYYY-MM-DD or M/D/YYYY.',
+  end: 'YYYY-MM-DD or M/D/YYYY.',
+};
+
+const kindChoices = (Object.keys(positionKindLabels) as PositionKind[]).map((k) => ({
+  value: k,
+  label: positionKindLabels[k],
+}));
+
+function formatWhen(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+}
+
+export interface CsvImportDialogProps {
+  db: AppDB;
+  /** The roster now, to show who is already on it (the import checks again when it writes). */
+  people: readonly Person[];
+  fileName: string;
+  table: CsvTable;
+  lastImport: LastCsvImport | null;
+  onClose: () => void;
+}
+
+export function CsvImportDialog({ db, people, fileName, table, lastImport, onClose }: CsvImportDialogProps) {
+  const [mapping, setMapping] = useState<ColumnMapping>(() => guessMapping(table.headers));
+  const [defaultKind, setDefaultKind] = useState<PositionKind | null>(null);
+  const [onMatch, setOnMatch] = useState<OnMatch>('skip');
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const problems = useMemo(() => mappingProblems(mapping, table.headers), [mapping, table.headers]);
+  const mapped = useMemo(
+    () => (problems.length > 0 ? null : mapRows(table, mapping, { defaultKind })),
+    [problems, table, mapping, defaultKind],
+  );
+  const plan = useMemo(
+    () => (mapped ? planImport(mapped.candidates, people, onMatch, () => 'preview') : null),
+    [mapped, people, onMatch],
+  );
+  const candidates = useMemo(
+    () => new Map<string, PersonCandidate>(mapped?.candidates.map((c) => [c.key, c]) ?? []),
+    [mapped],
+  );
+
+  const badRows = mapped?.rows.filter((r) => r.status === 'error') ?? [];
+  const matches = plan ? [...plan.outcome.values()].filter((o) => o !== 'add').length : 0;
+  const toWrite = plan ? plan.add.length + plan.update.length : 0;
+
+  const choose = (field: CsvField, value: string) =>
+    setMapping((m) => ({ ...m, [field]: value === '' ? null : Number(value) }));
+
+  const runImport = async () => {
+    if (!mapped) return;
+    setSaving(true);
+    setFailure(null);
+    const result = await importPeople(db, mapped.candidates, { onMatch, fileName });
+    setSaving(false);
+    if (!result.ok) {
+      setFailure(result.message);
+      return;
+    }
+    const parts = [
+      plural(result.added, 'person added', 'people added'),
+      ...(result.updated > 0 ? [`${result.updated.toLocaleString('en-US')} updated`] : []),
+      ...(result.unchanged > 0 ? [`${result.unchanged.toLocaleString('en-US')} already on the roster`] : []),
+    ];
+    const left =
+      badRows.length > 0 ? ` ${plural(badRows.length, 'row', 'rows')} with problems left out.` : '';
+    notify({ kind: 'success', text: `Imported from ${fileName}: ${parts.join(', ')}.${left}` });
+    onClose();
+  };
+
+  const resultOf = (row: RowOutcome): string => {
+    if (row.status === 'error') return 'Left out: see the problems below';
+    const outcome = row.key ? plan?.outcome.get(row.key) : undefined;
+    const first = row.key ? candidates.get(row.key)?.rowNumbers[0] : undefined;
+    const again = first !== undefined && first !== row.rowNumber ? ` (same person as row ${first})` : '';
+    switch (outcome) {
+      case 'add':
+        return `New${again}`;
+      case 'update':
+        return `On the roster: will be updated${again}`;
+      case 'unchanged':
+        return `On the roster: already up to date${again}`;
+      case 'skip':
+        return `On the roster: skipped${again}`;
+      default:
+        return '';
+    }
+  };
+
+  const sameFileAgain = lastImport !== null && lastImport.fileName === fileName;
+
+  return (
+    <Dialog
+      open
+      wide
+      className="csv-import"
+      title="Import people from a spreadsheet"
+      description={`From ${fileName}: ${plural(table.rows.length, 'row', 'rows')} below the column names. Nothing is saved until you press Import.`}
+      onClose={onClose}
+      footer={
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={saving || toWrite === 0}
+            onClick={() => void runImport()}
+          >
+            {saving
+              ? 'Importing…'
+              : toWrite === 0
+                ? 'Nothing new to import'
+                : `Import ${plural(toWrite, 'person', 'people')}`}
+          </button>
+        </div>
+      }
+    >
+      {sameFileAgain ? (
+        <p className="notice notice-warning">
+          You imported a file with this name on {formatWhen(lastImport.at)} (
+          {plural(lastImport.added, 'person', 'people')} added). People already on the roster are recognised
+          by name and email and are not added twice.
+        </p>
+      ) : null}
+      {failure ? (
+        <p className="notice notice-error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="csv-columns-title">
+        <h3 id="csv-columns-title">1. Which column holds what?</h3>
+        <p className="muted small">The app guessed from the column names. Change any that are wrong.</p>
+        <div className="csv-mapping">
+          {csvFields.map((field) => (
+            <SelectField
+              key={field}
+              label={csvFieldLabels[field]}
+              name={`csv-${field}`}
+              hint={fieldHints[field]}
+              required={field === 'name' ? undefined : false}
+              value={mapping[field] === null ? '' : String(mapping[field])}
+              onChange={(v) => choose(field, v)}
+              placeholder="(not in this file)"
+              options={table.headers.map((h, i) => ({ value: String(i), label: h }))}
+            />
+          ))}
+          <SelectField
+            label="Kind of position for rows that do not say"
+            name="csv-default-kind"
+            hint="Use this when every row is, say, municipal staff."
+            value={defaultKind ?? ''}
+            onChange={(v) => setDefaultKind(v === '' ? null : (v as PositionKind))}
+            placeholder="None: such rows are problems"
+            options={kindChoices}
+          />
+        </div>
+        {problems.length > 0 ? (
+          <ul className="notice notice-error csv-problems" role="alert">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      {mapped && plan ? (
+        <>
+          <section aria-labelledby="csv-rows-title">
+            <h3 id="csv-rows-title">2. Check the rows</h3>
+            <p aria-live="polite">
+              <strong>{plural(plan.add.length, 'new person', 'new people')}</strong>
+              {matches > 0 ? `, ${plural(matches, 'person', 'people')} already on the roster` : ''}
+              {badRows.length > 0 ? (
+                <>
+                  , <strong>{plural(badRows.length, 'row', 'rows')} with problems</strong> (left out)
+                </>
+              ) : null}
+              .
+            </p>
+            <div className="table-wrap csv-preview">
+              <table className="table">
+                <caption className="visually-hidden">What each row of the file will do</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      Row
+                    </th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Lives in town</th>
+                    <th scope="col">Position</th>
+                    <th scope="col">Result</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {mapped.rows.slice(0, PREVIEW_ROWS).map((row) => {
+                    const c = row.key ? candidates.get(row.key) : undefined;
+                    const own = c && c.rowNumbers[0] === row.rowNumber ? c : undefined;
+                    return (
+                      <tr
+                        key={row.rowNumber}
+                        className={row.status === 'error' ? 'csv-row-error' : undefined}
+                      >
+                        <td className="num">{row.rowNumber}</td>
+                        <th scope="row" className="csv-name" dir="auto">
+                          {row.name || <span className="muted">(no name)</span>}
+                        </th>
+                        <td dir="auto">{own?.email ?? ''}</td>
+                        <td>{own ? (own.isResident === null ? '—' : own.isResident ? 'Yes' : 'No') : ''}</td>
+                        <td dir="auto">
+                          {c
+                            ? c.positions.length === 0
+                              ? ''
+                              : c.positions.map((p) => describePosition({ ...p, id: '' })).join('; ')
+                            : ''}
+                        </td>
+                        <td>
+                          {row.status === 'error' ? <strong>{resultOf(row)}</strong> : resultOf(row)}
+                          {row.warnings.map((w) => (
+                            <p key={w} className="small csv-warning">
+                              Check: {w}
+                            </p>
+                          ))}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {mapped.rows.length > PREVIEW_ROWS ? (
+              <p className="muted small">
+                Showing the first {PREVIEW_ROWS} rows of {mapped.rows.length.toLocaleString('en-US')}.
+              </p>
+            ) : null}
+          </section>
+
+          {badRows.length > 0 ? (
+            <section aria-labelledby="csv-problems-title">
+              <h3 id="csv-problems-title">Rows with problems (not imported)</h3>
+              <p className="muted small">
+                Fix these in the spreadsheet and import the file again, or add these people by hand.
+              </p>
+              <ul className="csv-problems" data-testid="csv-row-problems">
+                {badRows.slice(0, LISTED_PROBLEMS).flatMap((r) =>
+                  r.errors.map((e, i) => (
+                    <li key={`${r.rowNumber}-${i}`} dir="auto">
+                      <strong>Row {r.rowNumber}</strong>
+                      {r.name
+                        ? ` (${[...r.name].slice(0, 40).join('')}${[...r.name].length > 40 ? '…' : ''})`
+                        : ''}
+                      : {e}
+                    </li>
+                  )),
+                )}
+              </ul>
+              {badRows.length > LISTED_PROBLEMS ? (
+                <p className="muted small">
+                  …and {plural(badRows.length - LISTED_PROBLEMS, 'more row', 'more rows')} with problems.
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+
+          {matches > 0 ? (
+            <fieldset className="group">
+              <legend>3. People already on the roster (same name and email)</legend>
+              <label className="field-inline">
+                <input
+                  type="radio"
+                  name="csv-on-match"
+                  value="skip"
+                  checked={onMatch === 'skip'}
+                  onChange={() => setOnMatch('skip')}
+                />
+                <span>Leave them as they are</span>
+              </label>
+              <label className="field-inline">
+                <input
+                  type="radio"
+                  name="csv-on-match"
+                  value="update"
+                  checked={onMatch === 'update'}
+                  onChange={() => setOnMatch('update')}
+                />
+                <span>
+                  Update them: add positions from the file they do not have yet, and take “Lives in town” from
+                  the file
+                </span>
+              </label>
+            </fieldset>
+          ) : null}
+        </>
+      ) : null}
+    </Dialog>
+  );
+}
