@@ -4,12 +4,6 @@
  */
 import { checkCommand } from './check';
 import type { CliCommand } from './command';
-// PDF engineer: `packet` and `signin` go here, e.g.
-//   import { packetCommand } from './packet';
-//   import { signinCommand } from './signin';
+import { packetCommand, signinCommand } from './packet';
 
-export const commands: readonly CliCommand[] = [
-  checkCommand,
-  // packetCommand,
-  // signinCommand,
-];
+export const commands: readonly CliCommand[] = [checkCommand, packetCommand, signinCommand];
