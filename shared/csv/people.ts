@@ -448,7 +448,11 @@ export function readRow(
       const field = fieldOfPath(issue.path);
       const label = field ? csvFieldLabels[field] : 'Person';
       const value = field ? raw(field) : '';
-      let message = /^[a-z]/.test(issue.message) ? `${label} ${issue.message}` : issue.message;
+      // Generic messages ("must be an email address") need the field's name in front; the
+      // schema's own sentences ("Name is required", "the term ends ...") stand alone.
+      let message = /^(?:must|is|cannot)\b/.test(issue.message)
+        ? `${label} ${issue.message}`
+        : issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
       if (issue.code === 'too_big' && field) message += ` (this one has ${formatCount([...value].length)})`;
       else if (field === 'email') message += `, not ${quoteValue(value)}`;
       const at = field === 'name' && mapping.name === null ? csvFieldLabels.name : field ? where(field) : '';

@@ -31,11 +31,19 @@ export function readCsv(input: string): ReadCsvResult {
   }
   if (text.trim() === '') return { ok: false, message: 'The file is empty.' };
 
+  // Papaparse guesses the separator from the first rows, but counts blank lines against
+  // it; so guess on a preview without blank lines, then read everything, blank rows
+  // included, to keep the row numbers a spreadsheet shows.
+  const { delimiter } = Papa.parse<string[]>(text, {
+    preview: 10,
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [',', '\t', ';', '|'],
+  }).meta;
   const parsed = Papa.parse<string[]>(text, {
     header: false,
     dynamicTyping: false,
     skipEmptyLines: false,
-    delimitersToGuess: [',', '\t', ';', '|'],
+    delimiter,
   });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
