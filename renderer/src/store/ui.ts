@@ -54,6 +54,24 @@ interface PeopleSlice {
   setPeopleKind: (kind: PeopleKindFilter) => void;
 }
 
+/** Attendance screen: the grid of one series or course, or one person's attendance. */
+export type AttendanceView = 'grid' | 'person';
+
+interface AttendanceSlice {
+  attendanceView: AttendanceView;
+  /** The series or course shown in the grid: `series:<id>` or `training:<id>`; null = the screen's default. */
+  attendanceSource: string | null;
+  /** The person shown in the per-person view; null = none chosen yet. */
+  attendancePersonId: string | null;
+  /** The grid's search box (names, titles, departments). */
+  attendanceSearch: string;
+  setAttendanceView: (view: AttendanceView) => void;
+  setAttendanceSource: (source: string | null) => void;
+  /** Chooses a person and shows the per-person view. */
+  showPersonAttendance: (personId: string | null) => void;
+  setAttendanceSearch: (text: string) => void;
+}
+
 /** The dialog that is open: `kind` names it (e.g. 'person', 'partner'), `recordId` is the record edited (absent = new). */
 export interface OpenDialog {
   kind: string;
@@ -110,7 +128,7 @@ interface RequestSlice {
   takeCsvImportRequest: () => boolean;
 }
 
-export type UiState = NavSlice & PeopleSlice & DialogSlice & ToastSlice & RequestSlice;
+export type UiState = NavSlice & PeopleSlice & AttendanceSlice & DialogSlice & ToastSlice & RequestSlice;
 
 let seq = 0;
 
@@ -138,6 +156,17 @@ const peopleSlice: StateCreator<UiState, [], [], PeopleSlice> = (set) => ({
   peopleKind: 'all',
   setPeopleSearch: (peopleSearch) => set({ peopleSearch }),
   setPeopleKind: (peopleKind) => set({ peopleKind }),
+});
+
+const attendanceSlice: StateCreator<UiState, [], [], AttendanceSlice> = (set) => ({
+  attendanceView: 'grid',
+  attendanceSource: null,
+  attendancePersonId: null,
+  attendanceSearch: '',
+  setAttendanceView: (attendanceView) => set({ attendanceView }),
+  setAttendanceSource: (attendanceSource) => set({ attendanceSource }),
+  showPersonAttendance: (attendancePersonId) => set({ attendancePersonId, attendanceView: 'person' }),
+  setAttendanceSearch: (attendanceSearch) => set({ attendanceSearch }),
 });
 
 const dialogSlice: StateCreator<UiState, [], [], DialogSlice> = (set) => ({
@@ -180,6 +209,7 @@ const requestSlice: StateCreator<UiState, [], [], RequestSlice> = (set, get) => 
 export const useUi = create<UiState>()((...a) => ({
   ...navSlice(...a),
   ...peopleSlice(...a),
+  ...attendanceSlice(...a),
   ...dialogSlice(...a),
   ...toastSlice(...a),
   ...requestSlice(...a),
@@ -192,6 +222,10 @@ export function initialUiState(): Pick<
   | 'focus'
   | 'peopleSearch'
   | 'peopleKind'
+  | 'attendanceView'
+  | 'attendanceSource'
+  | 'attendancePersonId'
+  | 'attendanceSearch'
   | 'dialog'
   | 'toasts'
   | 'packetRequested'
@@ -203,6 +237,10 @@ export function initialUiState(): Pick<
     focus: null,
     peopleSearch: '',
     peopleKind: 'all',
+    attendanceView: 'grid',
+    attendanceSource: null,
+    attendancePersonId: null,
+    attendanceSearch: '',
     dialog: null,
     toasts: [],
     packetRequested: false,
