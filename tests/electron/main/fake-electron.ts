@@ -48,7 +48,7 @@ export class FakeBrowserWindow extends EventEmitter {
 
   readonly webContents = new FakeWebContents();
   destroyed = false;
-  loadURL = vi.fn(async (_url: string) => undefined);
+  loadURL = vi.fn((_url: string) => Promise.resolve());
   show = vi.fn();
   focus = vi.fn();
   restore = vi.fn();
@@ -126,15 +126,16 @@ export const session = {
 };
 
 export const dialog = {
-  showSaveDialog: vi.fn(async (): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
-  showOpenDialog: vi.fn(async (): Promise<{ canceled: boolean; filePaths: string[] }> => ({
-    canceled: true,
-    filePaths: [],
-  })),
-  showMessageBox: vi.fn(async () => ({ response: 1, checkboxChecked: false })),
+  showSaveDialog: vi.fn((): Promise<{ canceled: boolean; filePath?: string }> =>
+    Promise.resolve({ canceled: true }),
+  ),
+  showOpenDialog: vi.fn((): Promise<{ canceled: boolean; filePaths: string[] }> =>
+    Promise.resolve({ canceled: true, filePaths: [] }),
+  ),
+  showMessageBox: vi.fn(() => Promise.resolve({ response: 1, checkboxChecked: false })),
 };
 
-export const shell = { openPath: vi.fn(async (_path: string) => '') };
+export const shell = { openPath: vi.fn((_path: string) => Promise.resolve('')) };
 
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown) => ({ template })),

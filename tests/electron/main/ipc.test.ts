@@ -22,18 +22,20 @@ function setup() {
   const backups = {
     dir: '/data/backups',
     keep: 30,
-    write: vi.fn(async () => ({ status: 'written', fileName: 'auto-x.json', kept: 1, removed: 0 }) as const),
-    list: vi.fn(async () => []),
-    read: vi.fn(async () => ({ status: 'canceled' }) as const),
+    write: vi.fn(() =>
+      Promise.resolve({ status: 'written', fileName: 'auto-x.json', kept: 1, removed: 0 } as const),
+    ),
+    list: vi.fn(() => Promise.resolve([])),
+    read: vi.fn(() => Promise.resolve({ status: 'canceled' } as const)),
   } satisfies BackupStore;
   const deps = {
     isTrustedSender: createSenderCheck(() => ours as unknown as WebContents, [APP_ORIGIN]),
     windowOf: vi.fn(() => window),
     backups,
     dialogs: {
-      savePdf: vi.fn(async () => ({ status: 'saved', fileName: 'packet.pdf' }) as const),
-      saveText: vi.fn(async () => ({ status: 'saved', fileName: 'roster.csv' }) as const),
-      openTextFile: vi.fn(async () => ({ status: 'canceled' }) as const),
+      savePdf: vi.fn(() => Promise.resolve({ status: 'saved', fileName: 'packet.pdf' } as const)),
+      saveText: vi.fn(() => Promise.resolve({ status: 'saved', fileName: 'roster.csv' } as const)),
+      openTextFile: vi.fn(() => Promise.resolve({ status: 'canceled' } as const)),
     },
     appInfo: vi.fn(() => ({
       name: 'Equity Training Ledger',
@@ -42,7 +44,7 @@ function setup() {
       backupsPath: '/data/backups',
       keepBackups: 30,
     })),
-    openDataFolder: vi.fn(async () => undefined),
+    openDataFolder: vi.fn(() => Promise.resolve(undefined)),
     onQuitBackupHandled: vi.fn(),
   } satisfies IpcDeps;
   registerIpcHandlers(ipcMain, deps);
