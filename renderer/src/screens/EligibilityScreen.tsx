@@ -43,7 +43,7 @@ export function EligibilityScreen({ data, evaluation }: ScreenProps) {
   );
 
   return (
-    <div className="page">
+    <div className="page elig">
       <PageHeader
         title="Eligibility"
         lead={`What your records earn for “${actionName}” (action ${actionNumber}). This updates as soon as you change a record.`}
@@ -56,7 +56,7 @@ export function EligibilityScreen({ data, evaluation }: ScreenProps) {
           </div>
         }
       />
-      <Summary evaluation={evaluation} />
+      <Summary evaluation={evaluation} asOfIsToday={data.town.asOfDate === null} />
       <Warnings warnings={evaluation.warnings} />
       <Gaps gaps={evaluation.gaps} />
       <div className="elig-grid elig-parts">

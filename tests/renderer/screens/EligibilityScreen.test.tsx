@@ -4,7 +4,10 @@ import 'fake-indexeddb/auto';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { initialiseTown, loadTownData } from '../../../renderer/db/repositories';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSample } from '../../../renderer/db/backup';
+import { initialiseTown, loadTownData, putPerson } from '../../../renderer/db/repositories';
 import type { AppDB } from '../../../renderer/db/schema';
 import { Toasts } from '../../../renderer/src/components/Toasts';
 import { createPacketPdf } from '../../../renderer/src/packet';
@@ -12,8 +15,9 @@ import { savePdf } from '../../../renderer/src/platform';
 import { EligibilityScreen } from '../../../renderer/src/screens/EligibilityScreen';
 import { useUi } from '../../../renderer/src/store/ui';
 import type { TownData } from '../../../shared/domain/schema';
+import { evaluate } from '../../../shared/rules/engine';
 import type { Evaluation, SessionRef } from '../../../shared/rules/evaluation';
-import { makeDb, resetUi } from '../helpers';
+import { makeDb, renderScreen, resetUi } from '../helpers';
 
 // The PDF renderer and the save dialog are other modules' business; here we check what the screen asks of them.
 vi.mock('../../../renderer/src/packet', () => ({ createPacketPdf: vi.fn() }));
@@ -224,10 +228,13 @@ describe('EligibilityScreen', () => {
   it('lists the cohort with the role each fills, the title when attending and the sessions, flagging a missing title', () => {
     show();
     const table = within(part(1)).getByRole('table', { name: 'Cohort for 2024 Equity Series' });
-    const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!;
+    const row = (name: string) =>
+      within(table)
+        .getByRole('rowheader', { name: new RegExp(`^${name},`) })
+        .closest('tr')!;
     expect(row('Avery Stone').textContent).toContain('Role E');
     expect(row('Avery Stone').textContent).toContain('First Selectman');
-    expect(row('Avery Stone').textContent).toContain('Conversations About Race, May 14, 2024');
+    expect(row('Avery Stone').textContent).toContain('May 14, 2024, Conversations About Race');
     expect(row('Kim Cho').textContent).toContain('Title missing');
     expect(row('Olu Ade').textContent).toContain('No role');
     expect(row('Olu Ade').textContent).toContain('Not every topic');
@@ -241,7 +248,7 @@ describe('EligibilityScreen', () => {
     expect(fact(p2, 'Training entity')).toBe('Connecticut Conference of Municipalities');
     expect(fact(p2, 'Delivery')).toBe('In person');
     expect(fact(p2, 'Attendees')).toBe('14 (2 listed on the roster, 14 reported on the session)');
-    expect(fact(p2, 'Departments')).toBe('Public WorksLibrary');
+    expect(fact(p2, 'Departments')).toBe('Public Works, Library');
     expect(fact(p2, 'Description')).toContain('listening across difference');
     const attendees = within(p2).getByRole('table', { name: '2 attendees listed on the roster' });
     expect(
@@ -262,7 +269,7 @@ describe('EligibilityScreen', () => {
     expect(within(part(1)).getByText('Implicit Bias On Demand').closest('li')!.textContent).toContain(
       'Not provided by Sustainable CT',
     );
-    const warnings = screen.getByRole('region', { name: 'Check before you submit' });
+    const warnings = screen.getByRole('region', { name: 'Warnings for the whole action' });
     expect(
       within(warnings).getByText('One training is used for both parts.').closest('li')!.textContent,
     ).toMatch(/Check/);
@@ -290,6 +297,7 @@ describe('EligibilityScreen', () => {
   it('states the new-credit window and explains recertification only when the engine reports it', () => {
     const { update } = show();
     const summary = screen.getByRole('region', { name: 'Summary' });
+    expect(summary.textContent).toContain('Evaluated as of March 1, 2026 (today)');
     expect(summary.textContent).toContain('New credit from January 1, 2023');
     expect(summary.textContent).not.toContain('Recertification year');
     update(evaluationFixture({ recertification: { yearAwarded: 2023, level: 'Silver', expires: 2026 } }));
@@ -396,5 +404,33 @@ describe('EligibilityScreen', () => {
     act(() => useUi.getState().requestPacket());
     await waitFor(() => expect(savePdf).toHaveBeenCalledTimes(2));
     expect(createPacketPdf).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the real engine’s verdict on the sample town and turns a cleared title into a gap, live', async () => {
+    // jsdom's import.meta.url is not a file URL, so resolve from this file's folder.
+    const sample = readFileSync(
+      join(import.meta.dirname, '../../../resources/samples/harbor-falls.json'),
+      'utf8',
+    );
+    const loaded = await loadSample(db, sample);
+    expect(loaded.ok).toBe(true);
+    await renderScreen(EligibilityScreen, db, (d) =>
+      evaluate(d, { certificationYear: d.town.certificationYear, asOfDate: '2026-03-01' }),
+    );
+    expect(screen.getByRole('region', { name: 'Summary' }).textContent).toContain('15 of 15');
+    expect(within(part(1)).getAllByText('Met').length).toBeGreaterThan(0);
+    expect(within(part(2)).getAllByText('Met').length).toBeGreaterThan(0);
+    expect(screen.getByRole('region', { name: 'Before you submit' }).textContent).toContain(
+      'Nothing missing',
+    );
+
+    const jose = (await loadTownData(db))!.people.find((p) => p.name === 'José Peña')!;
+    await putPerson(db, { ...jose, positions: jose.positions.map((x) => ({ ...x, title: '' })) });
+    const gaps = screen.getByRole('region', { name: 'Before you submit' });
+    await waitFor(() => expect(gaps.textContent).toContain('Title missing for José Peña'));
+    await userEvent.click(
+      within(gaps).getByRole('button', { name: /^Fix on People: Title missing for José Peña/ }),
+    );
+    expect(useUi.getState().focus).toMatchObject({ screen: 'people', recordId: jose.id, field: 'title' });
   });
 });

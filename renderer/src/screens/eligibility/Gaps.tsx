@@ -54,10 +54,10 @@ export function Gaps({ gaps }: { gaps: ReadinessGap[] }) {
           <ul className="gap-list">
             {gaps.map((g, i) => (
               <li key={`${g.rule}-${g.target.recordId ?? ''}-${g.target.field ?? ''}-${i}`}>
-                <span>
-                  {g.text}{' '}
-                  <span className="small muted elig-nowrap">
-                    ({partNames[g.part]}, rule {g.rule})
+                <span className="elig-gap-text">
+                  {g.text}
+                  <span className="small muted elig-block">
+                    {partNames[g.part]} · rule {g.rule}
                   </span>
                 </span>
                 <button type="button" className="btn btn-small" onClick={() => fix(g.target)}>

@@ -35,25 +35,33 @@ function CohortTable({ cohort, seriesName }: { cohort: CohortMember[]; seriesNam
         <caption className="visually-hidden">Cohort for {seriesName}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
+            <th scope="col">
+              Name <span className="elig-th-sub">and title when attending</span>
+            </th>
             <th scope="col">Role filled</th>
-            <th scope="col">Title when attending</th>
             <th scope="col">Sessions attended</th>
           </tr>
         </thead>
         <tbody>
           {cohort.map((m) => (
             <tr key={m.personId}>
-              <th scope="row">{m.name}</th>
+              <th scope="row">
+                {m.name}
+                <span className="elig-block elig-title">
+                  <span className="visually-hidden">, </span>
+                  {m.title ?? <span className="elig-missing">Title missing</span>}
+                </span>
+              </th>
               <td>
                 <RoleCell member={m} />
               </td>
-              <td>{m.title ?? <span className="elig-missing">Title missing</span>}</td>
               <td>
                 <ul className="plain-list elig-sessions">
                   {m.sessions.map((s) => (
                     <li key={s.sessionId}>
-                      {s.trainingName}, <span className="elig-nowrap">{shortDate(s.date)}</span>
+                      <span className="elig-session-date">{shortDate(s.date)}</span>
+                      <span className="visually-hidden">, </span>
+                      {s.trainingName}
                     </li>
                   ))}
                 </ul>

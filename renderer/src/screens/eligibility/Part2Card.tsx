@@ -14,6 +14,13 @@ import { longDate, plural } from './format';
 /** Longer descriptions fold away so the two parts stay comparable side by side. */
 const DESCRIPTION_PREVIEW = 280;
 
+/** The first words of a long description, cut at a word boundary. */
+function preview(text: string): string {
+  const cut = text.slice(0, DESCRIPTION_PREVIEW);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > DESCRIPTION_PREVIEW / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
 const missing = (what: string) => <span className="elig-missing">{what}</span>;
 
 function Description({ text }: { text: string }) {
@@ -23,7 +30,7 @@ function Description({ text }: { text: string }) {
   const long = trimmed.length > DESCRIPTION_PREVIEW;
   return (
     <div className="elig-description">
-      <p>{long && !open ? `${trimmed.slice(0, DESCRIPTION_PREVIEW).trimEnd()}…` : trimmed}</p>
+      <p>{long && !open ? preview(trimmed) : trimmed}</p>
       {long ? (
         <button type="button" className="btn-link small" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Show less' : 'Show the whole description'}
@@ -57,17 +64,7 @@ function Evidence({ e }: { e: Part2Evidence }) {
           <strong>{e.attendeeCount}</strong> <span className="small muted">{attendeeNote(e)}</span>
         </dd>
         <dt>Departments</dt>
-        <dd>
-          {e.departments.length === 0 ? (
-            missing('No departments recorded')
-          ) : (
-            <ul className="plain-list elig-tight">
-              {e.departments.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          )}
-        </dd>
+        <dd>{e.departments.length === 0 ? missing('No departments recorded') : e.departments.join(', ')}</dd>
         <dt>Description</dt>
         <dd>
           <Description text={e.description} />

@@ -7,7 +7,13 @@ import type { Evaluation } from '../../../../shared/rules/evaluation';
 import { StatusBadge } from '../../components/StatusBadge';
 import { longDate } from './format';
 
-export function Summary({ evaluation }: { evaluation: Evaluation }) {
+export interface SummaryProps {
+  evaluation: Evaluation;
+  /** True when the town has no as-of date set, so the app evaluates as of today. */
+  asOfIsToday: boolean;
+}
+
+export function Summary({ evaluation, asOfIsToday }: SummaryProps) {
   const { part1, part2, recertification } = evaluation;
   return (
     <section className="card elig-summary" aria-labelledby="elig-summary-title">
@@ -39,8 +45,9 @@ export function Summary({ evaluation }: { evaluation: Evaluation }) {
       </ul>
       <div className="elig-window small">
         <p>
-          Evaluated as of <strong>{longDate(evaluation.asOfDate)}</strong> for the{' '}
-          {evaluation.certificationYear} certification.
+          Evaluated as of <strong>{longDate(evaluation.asOfDate)}</strong>
+          {asOfIsToday ? ' (today)' : ''} for the {evaluation.certificationYear} certification. Sessions after
+          that day are planned and not yet counted.
         </p>
         <p>
           <strong>New credit</strong> from {longDate(evaluation.newCreditFrom)}: evidence completed on or

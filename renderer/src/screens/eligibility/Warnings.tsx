@@ -6,7 +6,7 @@ export function Warnings({ warnings }: { warnings: Reason[] }) {
   if (warnings.length === 0) return null;
   return (
     <section className="notice notice-warning elig-warnings" aria-labelledby="elig-warnings-title">
-      <h2 id="elig-warnings-title">Check before you submit</h2>
+      <h2 id="elig-warnings-title">Warnings for the whole action</h2>
       <ReasonList reasons={warnings} />
     </section>
   );

@@ -1,0 +1,106 @@
+/**
+ * The Eligibility screen end to end in real Chromium, on the sample town: both
+ * parts met and 15 of 15, a readiness gap whose "Fix" opens the right person,
+ * "Create packet" delivering a real PDF download, a narrow window (200% zoom)
+ * that stacks the parts, screenshots and accessibility scans.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousA11y, goTo, openApp, shot } from './browser';
+import type { AppSession } from './browser';
+
+let app: AppSession;
+let page: Page;
+
+beforeAll(async () => {
+  app = await openApp();
+  page = app.page;
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const region = (name: RegExp | string) => page.getByRole('region', { name });
+const part1 = () => region(/^Part 1/);
+const part2 = () => region(/^Part 2/);
+const gaps = () => region('Before you submit');
+
+describe('the Eligibility screen', () => {
+  it('shows both parts of the sample town met, with 15 of 15 points', async () => {
+    await page.getByRole('button', { name: 'Explore the sample town' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Eligibility' }).waitFor();
+    expect(await region('Summary').textContent()).toContain('15 of 15');
+    expect(await part1().locator('.status').first().textContent()).toContain('Met');
+    expect(await part2().locator('.status').first().textContent()).toContain('Met');
+    // The evidence a clerk submits: the cohort with roles and titles, the Part 2 entity.
+    const cohort = part1().getByRole('table', { name: /^Cohort for/ });
+    expect(await cohort.getByRole('rowheader', { name: /^José Peña/ }).textContent()).toContain(
+      'Chair, Sustainability Team',
+    );
+    expect(await part2().textContent()).toContain('Connecticut Conference of Municipalities');
+    expect(await part1().textContent()).toMatch(/Rule P1\.2\s*Counts/);
+    expect(await gaps().textContent()).toContain('Nothing missing');
+    await shot(page, 'eligibility');
+    await expectNoSeriousA11y(page, 'Eligibility');
+  });
+
+  it('lists a missing title as a gap whose “Fix” opens that person with the title field focused', async () => {
+    await goTo(page, 'People');
+    await page.getByRole('button', { name: 'Edit José Peña' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Edit José Peña' });
+    await dialog.getByRole('textbox', { name: /^Title/ }).fill('');
+    await dialog.getByRole('button', { name: 'Save person' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await goTo(page, 'Eligibility');
+    const gap = gaps().getByRole('listitem').filter({ hasText: 'Title missing for José Peña' });
+    expect(await gap.textContent()).toContain('rule P1.9');
+    expect(
+      await part1()
+        .getByRole('rowheader', { name: /^José Peña/ })
+        .textContent(),
+    ).toContain('Title missing');
+    await shot(page, 'eligibility-gap');
+    await expectNoSeriousA11y(page, 'Eligibility with a gap');
+
+    await gap.getByRole('button', { name: /^Fix on People/ }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit José Peña' });
+    await dialog.waitFor();
+    const focusedName = await page.evaluate(() => document.activeElement?.getAttribute('name') ?? '');
+    expect(focusedName).toMatch(/title$/);
+    await page.keyboard.type('Chair, Sustainability Team');
+    await dialog.getByRole('button', { name: 'Save person' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await goTo(page, 'Eligibility');
+    expect(await gaps().textContent()).toContain('Nothing missing');
+  });
+
+  it('creates the packet as a PDF download and says where it went', async () => {
+    const button = page.getByRole('button', { name: 'Create packet' });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), button.click()]);
+    expect(download.suggestedFilename()).toBe('harbor-falls-equity-training-packet-2026.pdf');
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(10000);
+    await page.getByText('Packet saved as harbor-falls-equity-training-packet-2026.pdf.').waitFor();
+    expect(
+      await page.getByRole('button', { name: 'Create packet' }).getAttribute('aria-disabled'),
+    ).toBeNull();
+    await shot(page, 'eligibility-packet-saved');
+  });
+
+  it('stacks the two parts in a narrow window (as at 200% zoom) without a horizontal scroll bar', async () => {
+    await page.setViewportSize({ width: 640, height: 800 });
+    const one = await part1().boundingBox();
+    const two = await part2().boundingBox();
+    expect(one && two && two.y >= one.y + one.height).toBe(true);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'eligibility-narrow');
+    await expectNoSeriousA11y(page, 'Eligibility, narrow window');
+  });
+});
