@@ -62,9 +62,12 @@ export async function importPeople(
         const checked = personSchema.safeParse(person, { error: plainEnglish, reportInput: true });
         if (!checked.success) {
           const first = issuesToErrors(checked.error.issues)[0];
-          throw new Error(
-            `${person.name.slice(0, 60)}: ${first ? `${first.path} ${first.message}` : 'is not valid'}`,
-          );
+          const what = !first
+            ? 'is not valid'
+            : /^[a-z]/.test(first.message)
+              ? `${first.path} ${first.message}`
+              : first.message;
+          throw new Error(`${[...person.name].slice(0, 60).join('')}: ${what}`);
         }
       }
       await db.people.bulkAdd(plan.add);

@@ -175,7 +175,7 @@ export function mappingProblems(mapping: ColumnMapping, headers: readonly string
   for (const [i, fields] of byColumn) {
     if (fields.length > 1) {
       problems.push(
-        `The column “${headers[i]}” is chosen for ${fields.map((f) => csvFieldLabels[f]).join(' and ')}; choose it for one field only.`,
+        `The column ${quoteValue(headers[i] ?? '', 60)} is chosen for ${fields.map((f) => csvFieldLabels[f]).join(' and ')}; choose it for one field only.`,
       );
     }
   }
@@ -326,7 +326,7 @@ export function readRow(
   };
   const where = (field: CsvField): string => {
     const i = mapping[field];
-    return i === null ? csvFieldLabels[field] : `Column “${headers[i] ?? `Column ${i + 1}`}”`;
+    return i === null ? csvFieldLabels[field] : `Column ${quoteValue(headers[i] ?? `Column ${i + 1}`, 60)}`;
   };
 
   const extra = row.cells.slice(headers.length).filter((c) => c.trim() !== '');

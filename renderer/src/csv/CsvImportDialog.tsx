@@ -39,6 +39,12 @@ const LISTED_PROBLEMS = 200;
 const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
+/** Long text cut for display (a pasted essay must not fill the dialog); whole characters, emoji included. */
+const shorten = (text: string, max: number): string => {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+};
+
 const fieldHints: Partial<Record<CsvField, string>> = {
   firstName: 'Only used when no column is chosen for Name.',
   lastName: 'Only used when no column is chosen for Name.',
@@ -196,7 +202,7 @@ export function CsvImportDialog({ db, people, fileName, table, lastImport, onClo
               value={mapping[field] === null ? '' : String(mapping[field])}
               onChange={(v) => choose(field, v)}
               placeholder="(not in this file)"
-              options={table.headers.map((h, i) => ({ value: String(i), label: h }))}
+              options={table.headers.map((h, i) => ({ value: String(i), label: shorten(h, 60) }))}
             />
           ))}
           <SelectField
@@ -258,7 +264,7 @@ export function CsvImportDialog({ db, people, fileName, table, lastImport, onClo
                       >
                         <td className="num">{row.rowNumber}</td>
                         <th scope="row" className="csv-name" dir="auto">
-                          {row.name || <span className="muted">(no name)</span>}
+                          {row.name ? shorten(row.name, 100) : <span className="muted">(no name)</span>}
                         </th>
                         <td dir="auto">{own?.email ?? ''}</td>
                         <td>{own ? (own.isResident === null ? '—' : own.isResident ? 'Yes' : 'No') : ''}</td>
@@ -301,10 +307,7 @@ export function CsvImportDialog({ db, people, fileName, table, lastImport, onClo
                   r.errors.map((e, i) => (
                     <li key={`${r.rowNumber}-${i}`} dir="auto">
                       <strong>Row {r.rowNumber}</strong>
-                      {r.name
-                        ? ` (${[...r.name].slice(0, 40).join('')}${[...r.name].length > 40 ? '…' : ''})`
-                        : ''}
-                      : {e}
+                      {r.name ? ` (${shorten(r.name, 40)})` : ''}: {e}
                     </li>
                   )),
                 )}

@@ -39,7 +39,7 @@ describe('readCsv()', () => {
 
   it('refuses a quote that is never closed, naming the row', () => {
     expect(refused('Name,Title\nAnn,"Chair\nBo,Clerk\n')).toMatch(
-      /A quote mark \(\"\) is not closed properly in row 2/,
+      /A quote mark \("\) is not closed properly in row 2/,
     );
   });
 
