@@ -35,6 +35,7 @@ afterEach(() => {
   db.close();
 });
 
+const sourceValue = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Series or course' }).value;
 const stored = async () => (await loadTownData(db))!.attendance;
 const sorted = (rows: { personId: string; sessionId: string }[]) =>
   [...rows].sort((a, b) => (a.personId + a.sessionId).localeCompare(b.personId + b.sessionId));
@@ -101,9 +102,7 @@ describe('AttendanceScreen', () => {
     await putSession(db, { id: 's2', trainingId: 't1', date: '2025-03-03' });
     await renderScreen(AttendanceScreen, db);
     // The course has the latest session, so it is the one shown first.
-    expect((screen.getByRole('combobox', { name: 'Series or course' }) as HTMLSelectElement).value).toBe(
-      'training:t1',
-    );
+    expect(sourceValue()).toBe('training:t1');
     await userEvent.type(screen.getByRole('searchbox', { name: 'Find a person' }), 'diaz');
     expect(screen.queryByRole('row', { name: /Ann Lee/ })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Tick all sessions for Bo Diaz' }));
@@ -169,15 +168,9 @@ describe('AttendanceScreen', () => {
     });
     await putSession(db, { id: 's1', trainingId: 't1', date: '2019-02-03' });
     await renderScreen(AttendanceScreen, db);
-    expect((screen.getByRole('combobox', { name: 'Series or course' }) as HTMLSelectElement).value).toBe(
-      SERIES,
-    );
+    expect(sourceValue()).toBe(SERIES);
     act(() => useUi.getState().navigate({ screen: 'attendance', recordId: 't1' }));
-    await waitFor(() =>
-      expect((screen.getByRole('combobox', { name: 'Series or course' }) as HTMLSelectElement).value).toBe(
-        'training:t1',
-      ),
-    );
+    await waitFor(() => expect(sourceValue()).toBe('training:t1'));
     expect(
       screen.getByRole('checkbox', { name: 'Bo Diaz attended Bias Basics on February 3, 2019' }),
     ).toBeTruthy();
