@@ -154,7 +154,15 @@ export function resetFakeElectron(): void {
   vi.clearAllMocks();
 }
 
+/**
+ * The module vitest hands out for `electron`. `calls`, `resetFakeElectron` and
+ * `FakeBrowserWindow` ride along so a test that re-imports modules (vi.resetModules)
+ * can reach the very instance the code under test received.
+ */
 export const electron = {
+  calls,
+  resetFakeElectron,
+  FakeBrowserWindow,
   app,
   BrowserWindow: FakeBrowserWindow,
   ipcMain,

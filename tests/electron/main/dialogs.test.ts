@@ -1,0 +1,128 @@
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserWindow } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openTextFile, safeFileName, savePdf, saveText } from '../../../electron/main/dialogs';
+import { app, dialog, resetFakeElectron, shell } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).electron);
+
+let dir: string;
+const window = {} as BrowserWindow;
+const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+
+beforeEach(async () => {
+  resetFakeElectron();
+  dir = await mkdtemp(join(tmpdir(), 'ledger-dialogs-'));
+  app.paths.documents = dir;
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('safeFileName()', () => {
+  it('keeps only a plain file name with the right extension', () => {
+    expect(safeFileName('../../Windows/System32/evil', '.csv', 'export.csv')).toBe('evil.csv');
+    expect(safeFileName('C:\\Users\\x\\roster.csv', '.csv', 'export.csv')).toBe('roster.csv');
+    expect(safeFileName('Harbor: "Falls"?.pdf', '.pdf', 'packet.pdf')).toBe('Harbor Falls.pdf');
+    expect(safeFileName('...', '.json', 'backup.json')).toBe('backup.json');
+    expect(safeFileName('a'.repeat(500), '.csv', 'export.csv')).toHaveLength(124);
+  });
+});
+
+describe('saveText()', () => {
+  it("offers the suggested name in the user's Documents folder and writes where the user chose", async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'roster') });
+    const result = await saveText(window, { kind: 'csv', suggestedName: 'roster.csv', text: 'name\nAda\n' });
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({
+        defaultPath: join(dir, 'roster.csv'),
+        filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }],
+      }),
+    );
+    // The extension is added when the user typed a name without one; only the base name goes back.
+    expect(result).toEqual({ status: 'saved', fileName: 'roster.csv' });
+    expect(await readFile(join(dir, 'roster.csv'), 'utf8')).toBe('name\nAda\n');
+  });
+
+  it('writes nothing when the user cancels', async () => {
+    const result = await saveText(window, { kind: 'backup', suggestedName: 'b.json', text: '{}' });
+    expect(result).toEqual({ status: 'canceled' });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('reports a file that cannot be written with its name and the reason', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePath: join(dir, 'missing', 'b.json'),
+    });
+    const result = await saveText(window, { kind: 'backup', suggestedName: 'b.json', text: '{}' });
+    expect(result).toEqual({
+      status: 'error',
+      message: 'b.json could not be saved (the folder does not exist)',
+    });
+  });
+});
+
+describe('savePdf()', () => {
+  it('writes the PDF and opens it when the user asks to', async () => {
+    const path = join(dir, 'packet.pdf');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path });
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    const result = await savePdf(window, { suggestedName: 'packet.pdf', bytes: pdf });
+    expect(result).toEqual({ status: 'saved', fileName: 'packet.pdf' });
+    expect(new Uint8Array(await readFile(path))).toEqual(pdf);
+    expect(shell.openPath).toHaveBeenCalledWith(path);
+  });
+
+  it('does not open the PDF when the user says not now', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'packet.pdf') });
+    await savePdf(window, { suggestedName: 'packet.pdf', bytes: pdf });
+    expect(shell.openPath).not.toHaveBeenCalled();
+  });
+
+  it('neither writes nor asks anything when the save is cancelled', async () => {
+    expect(await savePdf(window, { suggestedName: 'packet.pdf', bytes: pdf })).toEqual({
+      status: 'canceled',
+    });
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(shell.openPath).not.toHaveBeenCalled();
+  });
+});
+
+describe('openTextFile()', () => {
+  it('returns the text and the base name, never the path', async () => {
+    const path = join(dir, 'people.csv');
+    await writeFile(path, 'name\nGrace\n');
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+    expect(await openTextFile(window, { kind: 'csv' })).toEqual({
+      status: 'opened',
+      fileName: 'people.csv',
+      text: 'name\nGrace\n',
+    });
+  });
+
+  it('returns canceled when the user closes the dialog', async () => {
+    expect(await openTextFile(window, { kind: 'backup' })).toEqual({ status: 'canceled' });
+  });
+
+  it('refuses a file too large to be a backup or CSV without reading it', async () => {
+    const path = join(dir, 'huge.json');
+    await writeFile(path, '');
+    await truncate(path, 65 * 1024 * 1024);
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+    expect(await openTextFile(window, { kind: 'backup' })).toEqual({
+      status: 'error',
+      message: 'huge.json is too large to open (more than 64 MB)',
+    });
+  });
+
+  it('reports a folder chosen instead of a file', async () => {
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [dir] });
+    const result = await openTextFile(window, { kind: 'csv' });
+    expect(result.status).toBe('error');
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The wiring in electron/main/index.ts, with `electron` replaced by the fake:
+ * the order of start-up steps, the single-instance lock, the window, and the
+ * quit-time backup handshake end to end (through the real IPC handler and a real
+ * temporary userData folder).
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IpcMainInvokeEvent } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { electron as fakeElectron } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).electron);
+
+type Fake = typeof fakeElectron;
+let fake: Fake;
+let appData: string;
+
+/** Loads index.ts afresh (it runs on import) and lets `whenReady().then(...)` finish. */
+async function startMain(configure: (f: Fake) => void = () => undefined): Promise<void> {
+  configure(fake);
+  await import('../../../electron/main/index');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const window = () => fake.FakeBrowserWindow.instances[0]!;
+const fromWindow = () =>
+  ({
+    sender: window().webContents,
+    senderFrame: window().webContents.mainFrame,
+  }) as unknown as IpcMainInvokeEvent;
+const invoke = (channel: string, ...args: unknown[]) => {
+  const handler = fake.ipcMain.handlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return Promise.resolve(handler(fromWindow(), ...args));
+};
+
+beforeEach(async () => {
+  vi.resetModules();
+  // vitest keeps the mocked module across resetModules: inspect that very instance.
+  fake = (await import('electron')) as unknown as Fake;
+  fake.resetFakeElectron();
+  appData = await mkdtemp(join(tmpdir(), 'ledger-main-'));
+  fake.app.paths.appData = appData;
+});
+
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  vi.useRealTimers();
+  await rm(appData, { recursive: true, force: true });
+});
+
+describe('main process start-up', () => {
+  it('pins userData before the single-instance lock, the sandbox switch, the scheme or anything else', async () => {
+    await startMain();
+    expect(fake.app.setPath).toHaveBeenCalledWith('userData', join(appData, 'Equity Training Ledger'));
+    expect(fake.calls.slice(0, 5)).toEqual([
+      'setPath userData',
+      'enableSandbox',
+      'registerSchemesAsPrivileged',
+      'requestSingleInstanceLock',
+      'whenReady',
+    ]);
+  });
+
+  it('quits at once, without a window, when another instance already runs', async () => {
+    await startMain((f) => {
+      f.app.lockGranted = false;
+    });
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.app.whenReady).not.toHaveBeenCalled();
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('focuses the running window when a second instance starts', async () => {
+    await startMain();
+    window().isMinimized.mockReturnValue(true);
+    fake.app.emit('second-instance');
+    expect(window().restore).toHaveBeenCalled();
+    expect(window().focus).toHaveBeenCalled();
+  });
+
+  it('opens one hardened window on the stable app:// origin with the sandboxed preload', async () => {
+    await startMain();
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(1);
+    const prefs = window().options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(window().loadURL).toHaveBeenCalledWith('app://ledger/index.html');
+    expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(fake.Menu.setApplicationMenu).toHaveBeenCalled();
+    expect(fake.ipcMain.handlers.size).toBe(8);
+  });
+
+  it('loads the dev server only in an unpackaged build that electron-vite dev started', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    await startMain((f) => {
+      f.app.isPackaged = false;
+    });
+    expect(window().loadURL).toHaveBeenCalledWith('http://localhost:5173');
+  });
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged build', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'https://example.com');
+    await startMain();
+    expect(window().loadURL).toHaveBeenCalledWith('app://ledger/index.html');
+  });
+
+  it('reports where the data lives', async () => {
+    await startMain();
+    expect(await invoke('ledger:app-info')).toEqual({
+      name: 'Equity Training Ledger',
+      version: '0.1.0',
+      userDataPath: join(appData, 'Equity Training Ledger'),
+      backupsPath: join(appData, 'Equity Training Ledger', 'backups'),
+      keepBackups: 30,
+    });
+  });
+});
+
+describe('quit-time backup', () => {
+  it('holds the window open, asks the renderer for the quit backup, and closes once it is written', async () => {
+    await startMain();
+    const win = window();
+    win.close();
+    expect(win.isDestroyed()).toBe(false);
+    expect(win.webContents.send).toHaveBeenCalledWith('ledger:menu-command', 'autoBackupOnQuit');
+
+    const json = await readFile(
+      new URL('../../../resources/samples/harbor-falls.json', import.meta.url),
+      'utf8',
+    );
+    const result = await invoke('ledger:write-auto-backup', { reason: 'quit', json });
+    expect(result).toMatchObject({ status: 'written' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(win.isDestroyed()).toBe(true);
+    const files = await readdir(join(appData, 'Equity Training Ledger', 'backups'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/-quit\.json$/);
+  });
+
+  it('closes anyway after the timeout when the renderer never answers', async () => {
+    await startMain();
+    vi.useFakeTimers();
+    const win = window();
+    win.close();
+    expect(win.isDestroyed()).toBe(false);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(win.isDestroyed()).toBe(true);
+  });
+
+  it('runs the same handshake when the app is asked to quit', async () => {
+    await startMain();
+    fake.app.quit();
+    expect(window().webContents.send).toHaveBeenCalledWith('ledger:menu-command', 'autoBackupOnQuit');
+    expect(fake.app.quit).toHaveBeenCalledTimes(1);
+    await invoke('ledger:write-auto-backup', { reason: 'quit', json: 'not a backup' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The handled (here: refused) quit backup lets the quit go on.
+    expect(fake.app.quit).toHaveBeenCalledTimes(2);
+  });
+});
