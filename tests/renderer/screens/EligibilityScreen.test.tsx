@@ -291,7 +291,7 @@ describe('EligibilityScreen', () => {
     show(evaluationFixture({ gaps: [] }));
     const gaps = screen.getByRole('region', { name: 'Before you submit' });
     expect(within(gaps).queryByRole('button', { name: /^Fix/ })).toBeNull();
-    expect(gaps.textContent).toContain('Every field the program asks for is filled in.');
+    expect(gaps.textContent).toContain('No field is missing from the evidence shown below.');
   });
 
   it('states the new-credit window and explains recertification only when the engine reports it', () => {

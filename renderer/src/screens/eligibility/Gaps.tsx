@@ -44,7 +44,7 @@ export function Gaps({ gaps }: { gaps: ReadinessGap[] }) {
       </div>
       {gaps.length === 0 ? (
         <p>
-          <span aria-hidden="true">✓ </span>Every field the program asks for is filled in.
+          <span aria-hidden="true">✓ </span>No field is missing from the evidence shown below.
         </p>
       ) : (
         <>
