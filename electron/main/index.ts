@@ -132,7 +132,7 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession);
+    hardenSession(session.defaultSession, origins);
     serveRenderer(join(import.meta.dirname, '../renderer'));
     registerIpcHandlers(ipcMain, {
       isTrustedSender: createSenderCheck(

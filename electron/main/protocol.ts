@@ -14,13 +14,16 @@ import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 /**
  * Must run before `app` is ready. `standard` gives real origins (IndexedDB, relative
  * URLs), `secure` makes it a secure context (navigator.storage.persist), `supportFetchAPI`
- * lets the renderer fetch its own assets. No `bypassCSP`, no `corsEnabled` extras.
+ * lets the renderer fetch its own assets, and `corsEnabled` lets Chromium make the
+ * CORS-mode requests Vite's `<script type="module" crossorigin>` tags use. Other
+ * origins still cannot read our files: no response carries Access-Control-Allow-Origin.
+ * No `bypassCSP`: the policy applies to this scheme like any other.
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true },
     },
   ]);
 }

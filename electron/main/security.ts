@@ -5,10 +5,11 @@
  * - the renderer runs sandboxed, context-isolated, without Node (`secureWebPreferences`);
  * - a strict Content-Security-Policy (no remote scripts, no eval), sent as a
  *   response header by the app:// protocol and mirrored by renderer/index.html's meta tag;
- * - no navigation away from the app, no `window.open`, no <webview>, no permission grants.
+ * - no navigation away from the app, no `window.open`, no <webview>, and no permission
+ *   grants except durable storage for the app's own origin (so IndexedDB is never evicted).
  *
- * The renderer never needs any of these: it is a single-page app with no external
- * links, no camera, no notifications and no remote content.
+ * The renderer never needs more: it is a single-page app with no external links,
+ * no camera, no notifications and no remote content.
  */
 import { BrowserWindow } from 'electron';
 import type { Event, Session, WebContents } from 'electron';
@@ -119,13 +120,26 @@ export function hardenWebContents(contents: WebContents, origins: readonly strin
 }
 
 /**
- * Refuses every permission (camera, microphone, notifications, geolocation,
- * clipboard-read, HID, serial, USB, ...) and sends the CSP header on every
- * response the session receives, including the dev server's.
+ * The one permission the app uses: durable ("persistent") storage, so the browser
+ * engine never evicts the town's IndexedDB under disk pressure. It is granted to
+ * our own origin only; navigator.storage.persist() asks for it.
  */
-export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+export const GRANTED_PERMISSION = 'persistent-storage';
+
+/**
+ * Refuses every permission (camera, microphone, notifications, geolocation,
+ * clipboard-read, HID, serial, USB, openExternal, ...) except durable storage for
+ * our own origin, and sends the CSP header on every response the session
+ * receives, including the dev server's.
+ */
+export function hardenSession(session: Session, origins: readonly string[]): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(permission === GRANTED_PERMISSION && isTrustedUrl(details.requestingUrl, origins));
+  });
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      permission === GRANTED_PERMISSION && isTrustedUrl(requestingOrigin, origins),
+  );
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({

@@ -43,6 +43,7 @@ describe('registerAppScheme()', () => {
       [{ privileges: Record<string, boolean> }[]],
     ];
     expect(schemes[0]!.privileges.bypassCSP).toBeUndefined();
+    expect(schemes[0]!.privileges.allowServiceWorkers).toBeUndefined();
   });
 });
 
@@ -79,6 +80,8 @@ describe('createAppProtocolHandler()', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    // No CORS grant: another origin can never read the app's files.
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(await response.text()).toContain('<title>Ledger</title>');
   });
 

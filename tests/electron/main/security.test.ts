@@ -154,26 +154,51 @@ describe('installAppWideGuards()', () => {
 describe('hardenSession()', () => {
   const s = session.defaultSession;
 
-  it('denies every permission request and check', () => {
-    hardenSession(s as unknown as Session);
-    const onRequest = s.setPermissionRequestHandler.mock.calls[0]![0] as (
-      contents: unknown,
-      permission: string,
-      callback: (granted: boolean) => void,
-    ) => void;
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+  type OnRequest = (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+    details: { requestingUrl: string },
+  ) => void;
+  type OnCheck = (contents: unknown, permission: string, requestingOrigin: string) => boolean;
+
+  it('denies every permission request and check except durable storage', () => {
+    hardenSession(s as unknown as Session, [APP_ORIGIN]);
+    const onRequest = s.setPermissionRequestHandler.mock.calls[0]![0] as OnRequest;
+    const onCheck = s.setPermissionCheckHandler.mock.calls[0]![0] as OnCheck;
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'hid',
+    ]) {
       const callback = vi.fn();
-      onRequest({}, permission, callback);
+      onRequest({}, permission, callback, { requestingUrl: APP_ENTRY_URL });
       expect(callback, permission).toHaveBeenCalledWith(false);
+      expect(onCheck({}, permission, APP_ORIGIN), permission).toBe(false);
     }
-    const onCheck = s.setPermissionCheckHandler.mock.calls[0]![0] as () => boolean;
-    expect(onCheck()).toBe(false);
     const onDevice = s.setDevicePermissionHandler.mock.calls[0]![0] as () => boolean;
     expect(onDevice()).toBe(false);
   });
 
+  it('grants durable storage to our own origin only, so navigator.storage.persist() can succeed', () => {
+    hardenSession(s as unknown as Session, [APP_ORIGIN]);
+    const onRequest = s.setPermissionRequestHandler.mock.calls[0]![0] as OnRequest;
+    const onCheck = s.setPermissionCheckHandler.mock.calls[0]![0] as OnCheck;
+    const ours = vi.fn();
+    const theirs = vi.fn();
+    onRequest({}, 'persistent-storage', ours, { requestingUrl: APP_ENTRY_URL });
+    onRequest({}, 'persistent-storage', theirs, { requestingUrl: 'https://example.com/' });
+    expect(ours).toHaveBeenCalledWith(true);
+    expect(theirs).toHaveBeenCalledWith(false);
+    expect(onCheck({}, 'persistent-storage', APP_ORIGIN)).toBe(true);
+    expect(onCheck({}, 'persistent-storage', 'https://example.com')).toBe(false);
+  });
+
   it('adds the CSP header to every response', () => {
-    hardenSession(s as unknown as Session);
+    hardenSession(s as unknown as Session, [APP_ORIGIN]);
     const onHeaders = s.webRequest.onHeadersReceived.mock.calls[0]![0] as (
       details: { responseHeaders: Record<string, string[]> },
       callback: (response: { responseHeaders: Record<string, string[]> }) => void,
