@@ -2,7 +2,7 @@
  * Every piece of window hardening in one place, so a reviewer can check the
  * whole security posture by reading one file:
  *
- * - the renderer runs sandboxed, context-isolated, without Node (`secureWebPreferences`);
+ * - every window is sandboxed, context-isolated and without Node (`createSecureWindow`);
  * - a strict Content-Security-Policy (no remote scripts, no eval), sent as a
  *   response header by the app:// protocol and mirrored by renderer/index.html's meta tag;
  * - no navigation away from the app, no `window.open`, no <webview>, and no permission
