@@ -24,7 +24,10 @@ export interface TownIndex {
   topicsBySeries: Map<string, Training[]>;
   /** Sessions of each training, by date. */
   sessionsByTraining: Map<string, Session[]>;
-  /** Roster people who attended each session (attendance rows for unknown people or sessions are ignored). */
+  /**
+   * Roster people who attended each session, in name order (`byName`), each once
+   * (attendance rows for unknown people or sessions are ignored).
+   */
   attendeesBySession: Map<string, Person[]>;
 }
 
@@ -45,18 +48,23 @@ export function indexTown(data: TownData, options: EvaluateOptions): TownIndex {
   for (const s of data.sessions) sessionsByTraining.get(s.trainingId)?.push(s);
   for (const list of sessionsByTraining.values()) list.sort(byDate);
 
-  const attendeesBySession = new Map<string, Person[]>();
-  const seen = new Set<string>();
+  // Each person's sessions, each once (a pair recorded twice is one attendance)...
+  const sessionsByPerson = new Map<string, Set<string>>();
   for (const a of data.attendance) {
-    const person = people.get(a.personId);
-    if (!person || !sessions.has(a.sessionId)) continue;
-    // A pair recorded twice is one attendance.
-    const key = `${a.personId}\u0000${a.sessionId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let list = attendeesBySession.get(a.sessionId);
-    if (!list) attendeesBySession.set(a.sessionId, (list = []));
-    list.push(person);
+    if (!people.has(a.personId) || !sessions.has(a.sessionId)) continue;
+    let ids = sessionsByPerson.get(a.personId);
+    if (!ids) sessionsByPerson.set(a.personId, (ids = new Set()));
+    ids.add(a.sessionId);
+  }
+  // ...then each session's attendees, filled in roster order: the roster is sorted by
+  // name once here, so no rule has to sort a session's attendees again.
+  const attendeesBySession = new Map<string, Person[]>();
+  for (const person of [...people.values()].sort(byName)) {
+    for (const sessionId of sessionsByPerson.get(person.id) ?? []) {
+      let list = attendeesBySession.get(sessionId);
+      if (!list) attendeesBySession.set(sessionId, (list = []));
+      list.push(person);
+    }
   }
 
   return {
@@ -104,12 +112,30 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
-/** "October 22, 2024", the way every reason prints a day. */
-export const day = formatDate;
+const dayCache = new Map<string, string>();
+/**
+ * "October 22, 2024", the way every reason prints a day. Remembered, because a large
+ * town prints the same few hundred dates thousands of times and date-fns formatting
+ * was a tenth of its evaluation (bench/README.md); the cache is dropped when it grows.
+ */
+export function day(iso: IsoDate): string {
+  let text = dayCache.get(iso);
+  if (text === undefined) {
+    if (dayCache.size >= 10_000) dayCache.clear();
+    text = formatDate(iso);
+    dayCache.set(iso, text);
+  }
+  return text;
+}
+
+/**
+ * One collator for every name comparison: `localeCompare` with a locale or options
+ * builds a new collator on every call, which made sorting the large town's roster
+ * most of the evaluation's time (bench/README.md).
+ */
+const nameCollator = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** Compares names the way a roster is read (accents and case folded), then ids for a stable order. */
 export function byName(a: { name: string; id: string }, b: { name: string; id: string }): number {
-  return (
-    a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return nameCollator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -125,16 +125,20 @@ function findFullAssignment(attendees: Attendee[]): Assignment | null {
   return null;
 }
 
-/** P1.7 for P1.5a: per topic the earliest date any role-holder attended; the latest of those. */
-function collectiveCompletion(people: readonly Attendee[], topics: Training[]): IsoDate | null {
+/**
+ * P1.7 for P1.5a: per topic the earliest date any of the three role-holders attended;
+ * the latest of those, or null when a topic was attended by none. Each argument is one
+ * person's earliest date per topic ('' = not attended).
+ */
+function collectiveDate(a: readonly IsoDate[], b: readonly IsoDate[], c: readonly IsoDate[]): IsoDate | null {
   let out = '';
-  for (const t of topics) {
-    let first: IsoDate | null = null;
-    for (const p of people) {
-      const d = p.earliest.get(t.id);
-      if (d !== undefined && (first === null || d < first)) first = d;
-    }
-    if (first === null) return null;
+  for (let i = 0; i < a.length; i++) {
+    let first = a[i] ?? '';
+    const y = b[i] ?? '';
+    const z = c[i] ?? '';
+    if (y !== '' && (first === '' || y < first)) first = y;
+    if (z !== '' && (first === '' || z < first)) first = z;
+    if (first === '') return null;
     if (first > out) out = first;
   }
   return out;
@@ -165,13 +169,21 @@ function findCollective(attendees: Attendee[], topics: Training[]): { a: Assignm
   if (lists.reduce((n, l) => n * l.length, 1) > TRIPLE_LIMIT)
     lists = ROLES.map((r) => shortlist(attendees, r, 1));
   const [es, ss, rs] = lists as [Attendee[], Attendee[], Attendee[]];
+  // Earliest date per topic as arrays ('' = not attended): the triple loop below runs up to
+  // TRIPLE_LIMIT times, and array reads keep it a few milliseconds where map lookups took tens.
+  const perTopic = (a: Attendee): IsoDate[] => topics.map((t) => a.earliest.get(t.id) ?? '');
+  const earliest = new Map<Attendee, IsoDate[]>();
+  for (const a of [...es, ...ss, ...rs]) earliest.set(a, perTopic(a));
+  const dates = (a: Attendee): IsoDate[] => earliest.get(a) ?? [];
   let best: { a: Assignment; date: IsoDate } | null = null;
   for (const e of es) {
+    const de = dates(e);
     for (const s of ss) {
       if (s === e) continue;
+      const ds = dates(s);
       for (const r of rs) {
         if (r === e || r === s) continue;
-        const date = collectiveCompletion([e, s, r], topics);
+        const date = collectiveDate(de, ds, dates(r));
         if (date !== null && (best === null || date > best.date)) best = { a: { E: e, S: s, R: r }, date };
       }
     }

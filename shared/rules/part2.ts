@@ -14,7 +14,7 @@ import type {
   ReadinessGap,
   Reason,
 } from './evaluation';
-import { byName, day, holdsOn, joinNames } from './context';
+import { day, holdsOn, joinNames } from './context';
 import type { TownIndex } from './context';
 import { decideCredit, narrativeGap } from './timeframe';
 import type { CreditDecision, Timeframe } from './timeframe';
@@ -68,8 +68,7 @@ function judgeSession(
     if (position) municipal.push({ person, position });
     else others.push(person);
   }
-  municipal.sort((a, b) => byName(a.person, b.person));
-  others.sort(byName);
+  // Both lists are already in name order: the index keeps each session's attendees sorted.
   const listed = municipal.length;
   const reported = session.reportedAttendeeCount;
   const count = Math.max(listed, reported ?? 0);
@@ -213,10 +212,10 @@ function reasonsFor(
       text: `${training.name} is also part of the Part 1 evidence${part1SeriesName ? ` (${part1SeriesName})` : ''}; the program may not credit one training twice. Confirm with Sustainable CT, or record another live equity training for Part 2 (P2.5).`,
     });
   const elsewhere = new Set<string>();
+  const inBest = new Set(best.municipal.map((b) => b.person.id));
   for (const c of all) {
     if (c === best || !c.live) continue;
-    for (const m of c.municipal)
-      if (!best.municipal.some((b) => b.person.id === m.person.id)) elsewhere.add(m.person.name);
+    for (const m of c.municipal) if (!inBest.has(m.person.id)) elsewhere.add(m.person.name);
   }
   if (elsewhere.size > 0)
     reasons.push({
