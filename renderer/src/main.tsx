@@ -1,8 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import './styles.css';
+
+// zod probes `new Function` to pick a faster validator; the strict CSP forbids eval, so skip the probe
+// (and the console CSP report it causes) instead of loosening the policy.
+z.config({ jitless: true });
 
 // Ask the browser not to evict our IndexedDB under storage pressure (the Town screen shows the answer).
 void navigator.storage?.persist?.().catch(() => false);
