@@ -4,11 +4,11 @@
  * Every tick is saved at once through `setAttendanceBulk` (one transaction per
  * change, so a bulk "tick the whole column" is all or nothing). Until the live
  * query brings the saved data back, the tick is shown from a small overlay, so a
- * checkbox never flickers back on a slow laptop. The overlay belongs to the
- * attendance list it was made against and is dropped as soon as a newer list
- * arrives: stored data stays the only source of truth.
+ * checkbox never flickers back on a slow laptop. An overlay entry lives until its
+ * write has finished AND a newer attendance list has arrived (which then holds
+ * it); stored data stays the only source of truth.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { setAttendanceBulk } from '../../../db/repositories';
 import type { AttendanceChange } from '../../../db/repositories';
 import type { AppDB } from '../../../db/schema';
@@ -27,57 +27,80 @@ export interface AttendanceApi {
   apply: (changes: readonly AttendanceChange[], done?: (count: number) => string) => Promise<void>;
 }
 
-const EMPTY: ReadonlyMap<string, boolean> = new Map();
+interface Pending {
+  value: boolean;
+  /** Which `apply` call set it, so a later call's entry is never dropped by an earlier one. */
+  token: number;
+  /** The write has finished: the next attendance list from the database includes it. */
+  saved: boolean;
+}
+
+type Overlay = ReadonlyMap<string, Pending>;
 
 export function useAttendance(db: AppDB, attendance: readonly Attendance[]): AttendanceApi {
   const stored = useMemo(
     () => new Set(attendance.map((a) => pairKey(a.personId, a.sessionId))),
     [attendance],
   );
-  const [pending, setPending] = useState<{
-    base: readonly Attendance[];
-    map: ReadonlyMap<string, boolean>;
-  } | null>(null);
-  const overlay = pending !== null && pending.base === attendance ? pending.map : EMPTY;
+  const [overlay, setOverlay] = useState<Overlay>(() => new Map());
+  const [seen, setSeen] = useState(attendance);
+  const tokens = useRef(0);
+
+  // A newer list arrived: entries whose write had finished are in it now. (Adjusting
+  // state while rendering, as React recommends, instead of a flicker-prone effect.)
+  let current = overlay;
+  if (seen !== attendance) {
+    current = new Map([...overlay].filter(([, p]) => !p.saved));
+    setSeen(attendance);
+    setOverlay(current);
+  }
 
   const isAttended = useCallback(
     (personId: string, sessionId: string) => {
       const key = pairKey(personId, sessionId);
-      return overlay.get(key) ?? stored.has(key);
+      return current.get(key)?.value ?? stored.has(key);
     },
-    [overlay, stored],
+    [current, stored],
   );
 
   const apply = useCallback(
     async (changes: readonly AttendanceChange[], done?: (count: number) => string) => {
       const real = changes.filter((c) => isAttended(c.personId, c.sessionId) !== c.attended);
       if (real.length === 0) return;
-      const mark = (value: (c: AttendanceChange) => boolean | undefined) =>
-        setPending((prev) => {
-          const map = new Map(prev !== null && prev.base === attendance ? prev.map : EMPTY);
-          for (const c of real) {
-            const v = value(c);
-            if (v === undefined) map.delete(pairKey(c.personId, c.sessionId));
-            else map.set(pairKey(c.personId, c.sessionId), v);
+      const token = ++tokens.current;
+      const keys = real.map((c) => pairKey(c.personId, c.sessionId));
+      const update = (fn: (key: string, p: Pending | undefined) => Pending | undefined) =>
+        setOverlay((prev) => {
+          const next = new Map(prev);
+          for (const key of keys) {
+            const p = fn(key, prev.get(key));
+            if (p === undefined) next.delete(key);
+            else next.set(key, p);
           }
-          return { base: attendance, map };
+          return next;
         });
-      mark((c) => c.attended);
+      const mine = (p: Pending | undefined): p is Pending => p !== undefined && p.token === token;
+      update((key) => ({
+        value: real[keys.indexOf(key)]!.attended,
+        token,
+        saved: false,
+      }));
       try {
         await setAttendanceBulk(db, real);
+        update((_, p) => (mine(p) ? { ...p, saved: true } : p));
         if (done) {
           const undo = real.map((c) => ({ ...c, attended: !c.attended }));
           notify({ kind: 'success', text: done(real.length), undo: () => setAttendanceBulk(db, undo) });
         }
       } catch (e) {
-        mark(() => undefined);
+        update((_, p) => (mine(p) ? undefined : p));
         notify({
           kind: 'error',
           text: `Attendance was not saved: ${e instanceof Error ? e.message : String(e)}`,
         });
       }
     },
-    [db, attendance, isAttended],
+    [db, isAttended],
   );
 
   return useMemo(() => ({ isAttended, apply }), [isAttended, apply]);
