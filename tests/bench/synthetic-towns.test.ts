@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { crossReferenceErrors } from '../../shared/backup/parse';
 import { townDataSchema } from '../../shared/domain/schema';
 import type { TownData } from '../../shared/domain/schema';
+import { evaluate } from '../../shared/rules/engine';
 import {
   LARGE_SHAPE,
   REGION_TOWNS,
+  SYNTHETIC_AS_OF,
+  SYNTHETIC_YEAR,
   generateTown,
   largeTown,
   regionShapes,
@@ -87,6 +90,17 @@ describe('generateTown()', () => {
     ).toBeGreaterThan(0);
     expect(holds((p) => p.kind === 'boeEmployee')).toBeGreaterThan(0);
     expect(holds((p) => p.end !== null && p.end < '2022-01-01')).toBeGreaterThan(0);
+  });
+
+  it('gives the rules engine a real role assignment: E, S and R filled from a 1,000-person cohort', () => {
+    const evaluation = evaluate(largeTown(), {
+      certificationYear: SYNTHETIC_YEAR,
+      asOfDate: SYNTHETIC_AS_OF,
+    });
+    const cohort = evaluation.part1.evidence?.cohort ?? [];
+    expect(cohort).toHaveLength(1000);
+    expect(cohort.slice(0, 3).map((m) => m.role)).toEqual(['E', 'S', 'R']);
+    expect(evaluation.part2.evidence?.attendees.length).toBeGreaterThan(10);
   });
 
   it('refuses a shape whose attendance cannot fit its people and sessions', () => {
