@@ -145,6 +145,19 @@ export function CsvImportDialog({ db, people, fileName, table, lastImport, onClo
     }
   };
 
+  const summary = plan ? (
+    <>
+      <strong>{plural(plan.add.length, 'new person', 'new people')}</strong>
+      {matches > 0 ? `, ${plural(matches, 'person', 'people')} already on the roster` : ''}
+      {badRows.length > 0 ? (
+        <>
+          , <strong>{plural(badRows.length, 'row', 'rows')} with problems</strong> (left out)
+        </>
+      ) : null}
+      .
+    </>
+  ) : null;
+
   const sameFileAgain = lastImport !== null && lastImport.fileName === fileName;
 
   return (
@@ -188,6 +201,12 @@ export function CsvImportDialog({ db, people, fileName, table, lastImport, onClo
         </p>
       ) : null}
 
+      {mapped && plan ? (
+        <p className="notice" aria-live="polite">
+          {summary} {badRows.length > 0 || matches > 0 ? 'Details below.' : ''}
+        </p>
+      ) : null}
+
       <section aria-labelledby="csv-columns-title">
         <h3 id="csv-columns-title">1. Which column holds what?</h3>
         <p className="muted small">The app guessed from the column names. Change any that are wrong.</p>
@@ -228,17 +247,13 @@ export function CsvImportDialog({ db, people, fileName, table, lastImport, onClo
         <>
           <section aria-labelledby="csv-rows-title">
             <h3 id="csv-rows-title">2. Check the rows</h3>
-            <p aria-live="polite">
-              <strong>{plural(plan.add.length, 'new person', 'new people')}</strong>
-              {matches > 0 ? `, ${plural(matches, 'person', 'people')} already on the roster` : ''}
-              {badRows.length > 0 ? (
-                <>
-                  , <strong>{plural(badRows.length, 'row', 'rows')} with problems</strong> (left out)
-                </>
-              ) : null}
-              .
-            </p>
-            <div className="table-wrap csv-preview">
+            {/* Focusable so keyboard users can scroll it sideways on a narrow window. */}
+            <div
+              className="table-wrap csv-preview"
+              role="region"
+              aria-labelledby="csv-rows-title"
+              tabIndex={0}
+            >
               <table className="table">
                 <caption className="visually-hidden">What each row of the file will do</caption>
                 <thead>
@@ -264,7 +279,7 @@ export function CsvImportDialog({ db, people, fileName, table, lastImport, onClo
                       >
                         <td className="num">{row.rowNumber}</td>
                         <th scope="row" className="csv-name" dir="auto">
-                          {row.name ? shorten(row.name, 100) : <span className="muted">(no name)</span>}
+                          {row.name ? shorten(row.name, 60) : <span className="muted">(no name)</span>}
                         </th>
                         <td dir="auto">{own?.email ?? ''}</td>
                         <td>{own ? (own.isResident === null ? '—' : own.isResident ? 'Yes' : 'No') : ''}</td>
