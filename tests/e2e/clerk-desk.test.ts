@@ -364,25 +364,27 @@ describe('the clerk’s desk', () => {
       await shot(page, screen.toLowerCase());
     }
     await page.setViewportSize({ width: 700, height: 900 });
-    await goTo(page, 'People');
-    await shot(page, 'people-narrow');
-    // Nothing wider than the window: the rail became a top bar and wide tables scroll inside their box.
-    const overflow = await page.evaluate(() => {
-      const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-        .filter(
-          (el) =>
-            el.getBoundingClientRect().right > window.innerWidth + 1 &&
-            !el.parentElement?.closest('.table-wrap'),
-        )
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-      return {
-        scrollWidth: document.documentElement.scrollWidth,
-        innerWidth: window.innerWidth,
-        wide: wide.slice(0, 5),
-      };
-    });
-    expect(overflow.wide).toEqual([]);
-    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.innerWidth);
+    for (const screen of ['People', 'Trainings', 'Attendance'] as const) {
+      await goTo(page, screen);
+      await shot(page, `${screen.toLowerCase()}-narrow`);
+      // Nothing wider than the window: the rail became a top bar and wide tables scroll inside their box.
+      const overflow = await page.evaluate(() => {
+        const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter(
+            (el) =>
+              el.getBoundingClientRect().right > window.innerWidth + 1 &&
+              !el.parentElement?.closest('.table-wrap'),
+          )
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+          wide: wide.slice(0, 5),
+        };
+      });
+      expect(overflow.wide, screen).toEqual([]);
+      expect(overflow.scrollWidth, screen).toBeLessThanOrEqual(overflow.innerWidth);
+    }
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(app.errors).toEqual([]);
   });

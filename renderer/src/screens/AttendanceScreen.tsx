@@ -213,6 +213,7 @@ export function AttendanceScreen({ data, db }: ScreenProps) {
               name="attendanceSearch"
               value={search}
               onChange={setSearch}
+              className="search-field"
               placeholder="Name, title or department"
             />
             <SelectField
@@ -227,7 +228,7 @@ export function AttendanceScreen({ data, db }: ScreenProps) {
               ]}
             />
             <p className="muted small" aria-live="polite">
-              {plural(rows.length, 'person', 'people')} of {data.people.length}
+              Showing {rows.length} of {plural(data.people.length, 'person', 'people')}
             </p>
           </div>
           {group && sessionCount(group) === 0 ? (

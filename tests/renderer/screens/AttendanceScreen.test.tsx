@@ -143,10 +143,17 @@ describe('AttendanceScreen', () => {
     expect(await screen.findByRole('radio', { name: 'By person' })).toHaveProperty('checked', true);
     const view = screen.getByRole('region', { name: 'One person’s attendance' });
     expect(view.textContent).toContain('is ticked as attending 2 sessions of 2 trainings');
-    await userEvent.click(
-      within(view).getByRole('checkbox', { name: 'Show only the sessions they attended' }),
-    );
-    expect(within(view).getAllByRole('checkbox', { name: /^Ann Lee attended/ })).toHaveLength(2);
+    const attendedTable = within(view).getByRole('table', { name: 'What Ann Lee attended' });
+    expect(
+      within(attendedTable)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
+      'DateTrainingSeries or coursePlace or link',
+      'Feb 18, 2020Equity 101Sustainable CT 2020 Equity Training SeriesThree Rivers Community College',
+      'Mar 17, 2020Everyday Anti-RacismSustainable CT 2020 Equity Training SeriesThree Rivers Community College',
+    ]);
+    await userEvent.click(within(view).getByText('Tick or untick sessions for Ann Lee'));
     await userEvent.click(
       within(view).getByRole('checkbox', { name: 'Ann Lee attended Equity 101 on February 18, 2020' }),
     );
@@ -154,6 +161,11 @@ describe('AttendanceScreen', () => {
       expect(await stored()).toEqual([
         { personId: 'p1', sessionId: 'sct-2020-everyday-anti-racism-2020-03-17' },
       ]),
+    );
+    await waitFor(() =>
+      expect(
+        within(within(view).getByRole('table', { name: 'What Ann Lee attended' })).queryByText('Equity 101'),
+      ).toBeNull(),
     );
   });
 

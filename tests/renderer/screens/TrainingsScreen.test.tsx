@@ -66,7 +66,7 @@ describe('TrainingsScreen', () => {
     expect(within(card).getByText('3 topics · 6 sessions')).toBeTruthy();
     expect(
       within(card).getByRole('row', {
-        name: /Feb 18, 2020 8:00 AM – 12:00 PM Three Rivers Community College/,
+        name: /Feb 18, 2020\s*8:00 AM – 12:00 PM Three Rivers Community College/,
       }),
     ).toBeTruthy();
   });

@@ -3,8 +3,8 @@
  * and courses, with a box per session to correct it right here.
  */
 import { useMemo, useState } from 'react';
-import type { Person } from '../../../../shared/domain/schema';
-import { CheckboxField, SelectField } from '../../components/Field';
+import type { Person, Session, Training } from '../../../../shared/domain/schema';
+import { SelectField } from '../../components/Field';
 import type { CatalogGroup } from '../trainings/catalog';
 import { longDate, plural, shortDate, timeRange } from '../trainings/catalog';
 import type { AttendanceApi } from './useAttendance';
@@ -27,8 +27,6 @@ export function PersonAttendance({
   attendance,
   onChoose,
 }: PersonAttendanceProps) {
-  const [onlyAttended, setOnlyAttended] = useState(false);
-
   const sessions = useMemo(
     () =>
       groups.flatMap((g) =>
@@ -36,10 +34,6 @@ export function PersonAttendance({
       ),
     [groups],
   );
-
-  const attended = person ? sessions.filter((x) => attendance.isAttended(person.id, x.session.id)) : [];
-  const trainingsAttended = new Set(attended.map((x) => x.training.id)).size;
-  const listed = onlyAttended ? attended : sessions;
 
   return (
     <section className="card stack" aria-labelledby="person-view-title">
@@ -55,81 +49,126 @@ export function PersonAttendance({
       {person === null ? (
         <p className="muted">Choose a person to see every session they attended, across all trainings.</p>
       ) : (
-        <div className="stack" data-record-id={person.id} tabIndex={-1}>
-          <p className="person-summary">
-            <strong>{person.name}</strong>
-            {describe(person) ? ` (${describe(person)})` : ''} is ticked as attending{' '}
-            <strong>{plural(attended.length, 'session', 'sessions')}</strong>
-            {attended.length > 0 ? ` of ${plural(trainingsAttended, 'training', 'trainings')}` : ''}.
-          </p>
-          {sessions.length === 0 ? (
-            <p className="muted">There are no sessions yet. Add them on the Trainings screen.</p>
-          ) : (
-            <>
-              <CheckboxField
-                label="Show only the sessions they attended"
-                name="onlyAttended"
-                checked={onlyAttended}
-                onChange={setOnlyAttended}
-              />
-              {listed.length === 0 ? (
-                <p className="muted">{person.name} is not ticked for any session yet.</p>
-              ) : (
-                <div className="table-wrap">
-                  <table className="table">
-                    <caption className="visually-hidden">Sessions and whether {person.name} attended</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Attended</th>
-                        <th scope="col">Training</th>
-                        <th scope="col">Date</th>
-                        <th scope="col">Time</th>
-                        <th scope="col">Place or link</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {listed.map(({ group, training, session }) => {
-                        const label = `${training.name} on ${longDate(session.date)}`;
-                        return (
-                          <tr key={session.id} data-record-id={session.id}>
-                            <td className="cell-check">
-                              <input
-                                type="checkbox"
-                                checked={attendance.isAttended(person.id, session.id)}
-                                aria-label={`${person.name} attended ${label}`}
-                                onChange={(e) =>
-                                  void attendance.apply([
-                                    {
-                                      personId: person.id,
-                                      sessionId: session.id,
-                                      attended: e.target.checked,
-                                    },
-                                  ])
-                                }
-                              />
-                            </td>
-                            <th scope="row">
-                              {training.name}
-                              {group.kind === 'series' ? (
-                                <span className="person-sub muted small block">{group.name}</span>
-                              ) : null}
-                            </th>
-                            <td>{shortDate(session.date)}</td>
-                            <td>{timeRange(session) || <span className="muted">—</span>}</td>
-                            <td className="wrap-anywhere">
-                              {session.location || <span className="muted">—</span>}
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-            </>
-          )}
-        </div>
+        <PersonDetail
+          key={person.id}
+          person={person}
+          summary={describe(person)}
+          sessions={sessions}
+          attendance={attendance}
+        />
       )}
     </section>
+  );
+}
+
+interface SessionRow {
+  group: CatalogGroup;
+  training: Training;
+  session: Session;
+}
+
+function PersonDetail({
+  person,
+  summary,
+  sessions,
+  attendance,
+}: {
+  person: Person;
+  summary: string;
+  sessions: readonly SessionRow[];
+  attendance: AttendanceApi;
+}) {
+  const attended = sessions.filter((x) => attendance.isAttended(person.id, x.session.id));
+  const trainingsAttended = new Set(attended.map((x) => x.training.id)).size;
+  // The editing table starts open only when there is nothing to show yet: then ticking is the next step.
+  const [editing, setEditing] = useState(() => attended.length === 0);
+  const byDate = [...attended].sort((a, b) =>
+    a.session.date < b.session.date ? -1 : a.session.date > b.session.date ? 1 : 0,
+  );
+
+  return (
+    <div className="stack" data-record-id={person.id} tabIndex={-1}>
+      <p className="person-summary">
+        <strong>{person.name}</strong>
+        {summary ? ` (${summary})` : ''} is ticked as attending{' '}
+        <strong>{plural(attended.length, 'session', 'sessions')}</strong>
+        {attended.length > 0 ? ` of ${plural(trainingsAttended, 'training', 'trainings')}` : ''}.
+      </p>
+      {byDate.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">What {person.name} attended</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Training</th>
+                <th scope="col">Series or course</th>
+                <th scope="col">Place or link</th>
+              </tr>
+            </thead>
+            <tbody>
+              {byDate.map(({ group, training, session }) => (
+                <tr key={session.id}>
+                  <td className="nowrap">{shortDate(session.date)}</td>
+                  <th scope="row">{training.name}</th>
+                  <td>{group.kind === 'series' ? group.name : 'Single course'}</td>
+                  <td className="wrap-anywhere">{session.location || <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {sessions.length === 0 ? (
+        <p className="muted">There are no sessions yet. Add them on the Trainings screen.</p>
+      ) : (
+        <details
+          className="change-attendance"
+          open={editing}
+          onToggle={(e) => setEditing(e.currentTarget.open)}
+        >
+          <summary>Tick or untick sessions for {person.name}</summary>
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Every session, and whether {person.name} attended</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Attended</th>
+                  <th scope="col">Training</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Time</th>
+                  <th scope="col">Place or link</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sessions.map(({ group, training, session }) => (
+                  <tr key={session.id} data-record-id={session.id}>
+                    <td className="cell-check">
+                      <input
+                        type="checkbox"
+                        checked={attendance.isAttended(person.id, session.id)}
+                        aria-label={`${person.name} attended ${training.name} on ${longDate(session.date)}`}
+                        onChange={(e) =>
+                          void attendance.apply([
+                            { personId: person.id, sessionId: session.id, attended: e.target.checked },
+                          ])
+                        }
+                      />
+                    </td>
+                    <th scope="row">
+                      {training.name}
+                      {group.kind === 'series' ? <span className="person-sub">{group.name}</span> : null}
+                    </th>
+                    <td className="nowrap">{shortDate(session.date)}</td>
+                    <td>{timeRange(session) || <span className="muted">—</span>}</td>
+                    <td className="wrap-anywhere">{session.location || <span className="muted">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
+    </div>
   );
 }

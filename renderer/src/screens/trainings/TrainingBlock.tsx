@@ -48,15 +48,7 @@ export function TrainingBlock({
   return (
     <article className="training-block" data-record-id={t.id} aria-labelledby={headingId}>
       <div className="training-head">
-        <div className="training-title">
-          <h3 id={headingId}>{t.name}</h3>
-          <ul className="tag-list" aria-label={`About ${t.name}`}>
-            <li>{t.provider.trim() ? `Provider: ${t.provider}` : 'Provider not recorded'}</li>
-            <li>{t.providedBySustainableCT ? 'Provided by Sustainable CT' : 'Not by Sustainable CT'}</li>
-            <li>{t.isEquity ? 'On equity' : 'Not on equity'}</li>
-            <li>{deliveryLabels[t.delivery]}</li>
-          </ul>
-        </div>
+        <h3 id={headingId}>{t.name}</h3>
         <div className="row training-actions">
           <button
             type="button"
@@ -84,6 +76,12 @@ export function TrainingBlock({
           </button>
         </div>
       </div>
+      <ul className="tag-list" aria-label={`About ${t.name}`}>
+        <li>{t.provider.trim() ? `Provider: ${t.provider}` : 'Provider not recorded'}</li>
+        <li>{t.providedBySustainableCT ? 'Provided by Sustainable CT' : 'Not by Sustainable CT'}</li>
+        <li>{t.isEquity ? 'On equity' : 'Not on equity'}</li>
+        <li>{deliveryLabels[t.delivery]}</li>
+      </ul>
       {t.description.trim() ? (
         <p className="training-desc">{t.description}</p>
       ) : (
@@ -104,8 +102,7 @@ export function TrainingBlock({
             <caption className="visually-hidden">Sessions of {t.name}</caption>
             <thead>
               <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Time</th>
+                <th scope="col">When</th>
                 <th scope="col">Place or link</th>
                 <th scope="col">Attendees</th>
                 <th scope="col">Departments typed in</th>
@@ -122,9 +119,9 @@ export function TrainingBlock({
                   <tr key={s.id} data-record-id={s.id}>
                     <th scope="row">
                       {shortDate(s.date)}
+                      {timeRange(s) ? <span className="session-time">{timeRange(s)}</span> : null}
                       {s.id === part2SessionId ? <span className="evidence-tag">Part 2 evidence</span> : null}
                     </th>
-                    <td>{timeRange(s) || <span className="muted">—</span>}</td>
                     <td className="wrap-anywhere">{s.location || <span className="muted">—</span>}</td>
                     <td>
                       <button
@@ -147,31 +144,33 @@ export function TrainingBlock({
                       )}
                     </td>
                     <td className="actions">
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        disabled={printingSessionId !== null}
-                        aria-label={`${printingSessionId === s.id ? 'Preparing' : 'Print'} sign-in sheet for ${when}`}
-                        onClick={() => onPrintSession(s, t)}
-                      >
-                        {printingSessionId === s.id ? 'Preparing…' : 'Print sign-in sheet'}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        aria-label={`Edit the session of ${when}`}
-                        onClick={() => onEditSession(s, t)}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-small btn-danger"
-                        aria-label={`Delete the session of ${when}`}
-                        onClick={() => onDeleteSession(s, t)}
-                      >
-                        Delete
-                      </button>
+                      <div className="session-actions">
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          disabled={printingSessionId !== null}
+                          aria-label={`${printingSessionId === s.id ? 'Preparing' : 'Print'} sign-in sheet for ${when}`}
+                          onClick={() => onPrintSession(s, t)}
+                        >
+                          {printingSessionId === s.id ? 'Preparing…' : 'Print sign-in sheet'}
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          aria-label={`Edit the session of ${when}`}
+                          onClick={() => onEditSession(s, t)}
+                        >
+                          Edit
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-danger"
+                          aria-label={`Delete the session of ${when}`}
+                          onClick={() => onDeleteSession(s, t)}
+                        >
+                          Delete
+                        </button>
+                      </div>
                     </td>
                   </tr>
                 );
