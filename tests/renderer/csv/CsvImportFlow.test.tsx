@@ -50,7 +50,8 @@ async function openImport(text: string, name?: string, dialogName = 'Import peop
   return screen.findByRole('dialog', { name: dialogName });
 }
 
-describe('CSV import dialog', () => {
+// Generous timeouts: jsdom + fake IndexedDB is slow when the machine is busy with other suites.
+describe('CSV import dialog', { timeout: 30_000 }, () => {
   it('guesses the columns, shows each row’s result and problems, then imports only the good rows', async () => {
     await putPerson(db, { id: 'p1', name: 'ANN  LEE', email: 'Ann@Example.org' });
     const dialog = await openImport(roster);

@@ -175,5 +175,5 @@ describe('AppDB upgrade from version 1 to 2', () => {
       { numRuns: 40 },
     );
     db = testDb();
-  });
+  }, 60_000);
 });
