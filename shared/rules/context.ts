@@ -29,6 +29,11 @@ export interface TownIndex {
    * (attendance rows for unknown people or sessions are ignored).
    */
   attendeesBySession: Map<string, Person[]>;
+  /**
+   * Each person's place in the roster sorted by `byName`: comparing ranks orders people
+   * exactly as `byName` does, without running the collator again for every comparison.
+   */
+  nameRank: Map<string, number>;
 }
 
 const byDate = (a: Session, b: Session): number =>
@@ -58,8 +63,10 @@ export function indexTown(data: TownData, options: EvaluateOptions): TownIndex {
   }
   // ...then each session's attendees, filled in roster order: the roster is sorted by
   // name once here, so no rule has to sort a session's attendees again.
+  const roster = [...people.values()].sort(byName);
+  const nameRank = new Map(roster.map((p, i) => [p.id, i]));
   const attendeesBySession = new Map<string, Person[]>();
-  for (const person of [...people.values()].sort(byName)) {
+  for (const person of roster) {
     for (const sessionId of sessionsByPerson.get(person.id) ?? []) {
       let list = attendeesBySession.get(sessionId);
       if (!list) attendeesBySession.set(sessionId, (list = []));
@@ -76,6 +83,7 @@ export function indexTown(data: TownData, options: EvaluateOptions): TownIndex {
     topicsBySeries,
     sessionsByTraining,
     attendeesBySession,
+    nameRank,
   };
 }
 
@@ -134,6 +142,12 @@ export function day(iso: IsoDate): string {
  * most of the evaluation's time (bench/README.md).
  */
 const nameCollator = new Intl.Collator('en', { sensitivity: 'base' });
+
+/** Orders roster people as `byName` does, by their precomputed rank (see `TownIndex.nameRank`). */
+export function byRosterOrder(index: TownIndex): (a: Person, b: Person) => number {
+  const rank = index.nameRank;
+  return (a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0);
+}
 
 /** Compares names the way a roster is read (accents and case folded), then ids for a stable order. */
 export function byName(a: { name: string; id: string }, b: { name: string; id: string }): number {

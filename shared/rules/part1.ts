@@ -21,7 +21,7 @@ import type {
   ReadinessGap,
   Reason,
 } from './evaluation';
-import { byName, day, holdsOn, joinNames, sessionRef, sortRefs } from './context';
+import { byName, byRosterOrder, day, holdsOn, joinNames, sessionRef, sortRefs } from './context';
 import type { TownIndex } from './context';
 import { ROLES, analyseRoles, roleWords, titleWhenAttending } from './roles';
 import type { RoleFill } from './roles';
@@ -69,8 +69,13 @@ const latest = (dates: Iterable<IsoDate>): IsoDate => {
 };
 
 /** Attendees sorted by completion (latest first), then name: the order every search tries people in. */
-const byCompletion = (a: Attendee, b: Attendee): number =>
-  (b.completion ?? '').localeCompare(a.completion ?? '') || byName(a.person, b.person);
+const byCompletion =
+  (byPerson: (a: Person, b: Person) => number) =>
+  (a: Attendee, b: Attendee): number =>
+    compareText(b.completion ?? '', a.completion ?? '') || byPerson(a.person, b.person);
+
+/** Plain code-unit order: for ISO dates it is calendar order, and far cheaper than a collator. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function collectAttendees(index: TownIndex, topics: Training[], includePlanned: boolean): Attendee[] {
   const asOf = index.options.asOfDate;
@@ -87,7 +92,7 @@ function collectAttendees(index: TownIndex, topics: Training[], includePlanned: 
   }
   const out: Attendee[] = [];
   for (const { person, sessions } of byPerson.values()) {
-    sessions.sort((a, b) => a.date.localeCompare(b.date));
+    sessions.sort((a, b) => compareText(a.date, b.date));
     const earliest = new Map<string, IsoDate>();
     for (const s of sessions) if (!earliest.has(s.trainingId)) earliest.set(s.trainingId, s.date);
     const completed = topics.every((t) => earliest.has(t.id));
@@ -104,7 +109,7 @@ function collectAttendees(index: TownIndex, topics: Training[], includePlanned: 
       misses,
     });
   }
-  return out.sort(byCompletion);
+  return out.sort(byCompletion(byRosterOrder(index)));
 }
 
 /** P1.4: three different people, each of whom completed every topic, fill E, S and R; latest completion first. */
@@ -333,7 +338,8 @@ function cohortOf(index: TownIndex, o: SeriesOutcome): CohortMember[] {
     };
   };
   const holderSet = new Set(holders.map((h) => h.att));
-  const rest = o.attendees.filter((x) => !holderSet.has(x)).sort((x, y) => byName(x.person, y.person));
+  const byPerson = byRosterOrder(index);
+  const rest = o.attendees.filter((x) => !holderSet.has(x)).sort((x, y) => byPerson(x.person, y.person));
   return [...holders.map((h) => member(h.att, h.roles)), ...rest.map((x) => member(x, []))];
 }
 
