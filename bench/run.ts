@@ -11,7 +11,7 @@
  * Sections load lazily so one whose code does not build yet cannot stop the others.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { crossReferenceErrors } from '../shared/backup/parse';
@@ -48,6 +48,8 @@ async function main(): Promise<number> {
   }
   const run = (s: Section) => wanted.includes(s);
 
+  // Other work on the machine slows every figure; the load average is recorded beside them.
+  const loadBefore = loadavg()[0] ?? 0;
   process.stdout.write('Generating towns (seed 1)...\n');
   const towns = {
     small: validTown(smallTown()),
@@ -92,13 +94,15 @@ async function main(): Promise<number> {
     node: process.version,
     chromium,
     platform: `${process.platform} ${process.arch}`,
+    /** One-minute load average when the run started and when it ended. */
+    loadAverage: [loadBefore, loadavg()[0] ?? 0].map((n) => Math.round(n * 100) / 100),
   };
   const date = new Date().toISOString();
   process.stdout.write(`\n${table(figures)}\n\n`);
   for (const f of figures) if (f.note) process.stdout.write(`- ${f.label}: ${f.note}\n`);
   process.stdout.write(
     `\n${date}; ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB; Node ${machine.node}` +
-      `${chromium ? `; Chromium ${chromium}` : ''}\n`,
+      `${chromium ? `; Chromium ${chromium}` : ''}; load average ${machine.loadAverage.join(' → ')}\n`,
   );
 
   const missed = figures.filter((f) => f.pass === false);

@@ -9,6 +9,7 @@
  *   indexes (Dexie creates it from the app's schema, then we write around Dexie).
  */
 import { importBackup } from '../../renderer/db/backup';
+import { parseBackup } from '../../shared/backup';
 import { SETTINGS_KEY, TOWN_KEY, createDb } from '../../renderer/db/schema';
 import type { AppDB } from '../../renderer/db/schema';
 import type { TownData } from '../../shared/domain/schema';
@@ -16,6 +17,8 @@ import type { TownData } from '../../shared/domain/schema';
 export interface ImportBench {
   /** Milliseconds `importBackup` took for the backup at `url`. */
   importOnce: (url: string) => Promise<number>;
+  /** Milliseconds `parseBackup` alone took (the share of the import that is not writing). */
+  parseOnce: (url: string) => Promise<number>;
   /** Milliseconds the raw `put`s took for the same rows. */
   rawOnce: (url: string) => Promise<number>;
   /** Rows stored per table after the last `importOnce` (to check the import really happened). */
@@ -61,6 +64,15 @@ async function importOnce(url: string): Promise<number> {
   );
   db.close();
   await deleteDatabase(db.name);
+  return ms;
+}
+
+async function parseOnce(url: string): Promise<number> {
+  const text = await backupText(url);
+  const start = performance.now();
+  const result = parseBackup(text);
+  const ms = performance.now() - start;
+  if (!result.ok) throw new Error(`parse failed: ${JSON.stringify(result.errors.slice(0, 3))}`);
   return ms;
 }
 
@@ -112,4 +124,4 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-window.etlBench = { importOnce, rawOnce, lastCounts: () => counts };
+window.etlBench = { importOnce, parseOnce, rawOnce, lastCounts: () => counts };
