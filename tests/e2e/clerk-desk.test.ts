@@ -3,7 +3,12 @@
  * people with positions, see validation messages, reload and find everything kept,
  * accessibility scans and screenshots of every screen.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serializeBackup } from '../../shared/backup/format';
+import { emptyTownData } from '../../shared/domain/catalog';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousA11y, goTo, openApp, shot, waitForApp } from './browser';
 import type { AppSession } from './browser';
@@ -386,6 +391,67 @@ describe('the clerk’s desk', () => {
       expect(overflow.scrollWidth, screen).toBeLessThanOrEqual(overflow.innerWidth);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
+    expect(app.errors).toEqual([]);
+  });
+  it('keeps the attendance grid quick with 1,000 people (restored from a backup)', async () => {
+    // A town with a 1,000-person roster, written as a backup file and restored through the UI.
+    const data = emptyTownData(2026);
+    data.town.name = 'Large Town';
+    data.people = Array.from({ length: 1000 }, (_, i) => ({
+      id: `person-${i}`,
+      name: `Resident ${String(i).padStart(4, '0')}`,
+      email: '',
+      isResident: true,
+      positions: [],
+      notes: '',
+    }));
+    const file = join(await mkdtemp(join(tmpdir(), 'etl-large-')), 'large-town-backup.json');
+    await writeFile(
+      file,
+      serializeBackup(data, { exportedAt: '2026-01-05T12:00:00.000Z', appVersion: '0.1.0' }),
+    );
+    await goTo(page, 'Town');
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Restore from a backup file…' }).click(),
+    ]);
+    await chooser.setFiles(file);
+    const preview = page.getByRole('dialog', { name: 'Restore this backup?' });
+    await preview.getByRole('button', { name: 'Replace my data with this backup' }).click();
+    await page.getByText(/^Backup restored/).waitFor();
+
+    let started = Date.now();
+    await goTo(page, 'Attendance');
+    await page.getByRole('radio', { name: 'By series or course' }).check();
+    await page
+      .getByRole('combobox', { name: 'Series or course' })
+      .selectOption({ label: 'Sustainable CT 2020 Equity Training Series (6 sessions)' });
+    await page
+      .getByRole('checkbox', { name: 'Resident 0000 attended Equity 101 on February 18, 2020' })
+      .waitFor();
+    const openMs = Date.now() - started;
+    expect(await page.locator('tbody tr').count()).toBe(100);
+
+    started = Date.now();
+    await page
+      .getByRole('checkbox', { name: 'Resident 0042 attended Equity 101 on February 18, 2020' })
+      .check();
+    const tickMs = Date.now() - started;
+
+    started = Date.now();
+    await page.getByRole('searchbox', { name: 'Find a person' }).fill('0999');
+    await page.locator('tbody tr').first().getByText('Resident 0999').waitFor();
+    const searchMs = Date.now() - started;
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await shot(page, 'attendance-1000-people');
+    console.info(
+      `1,000 people: grid shown in ${openMs} ms, one tick in ${tickMs} ms, search in ${searchMs} ms`,
+    );
+    // Generous bounds for a 2-core CI box; what matters is that nothing scales with all 6,000 cells.
+    expect(openMs).toBeLessThan(5000);
+    expect(tickMs).toBeLessThan(2000);
+    expect(searchMs).toBeLessThan(2000);
+    await page.getByRole('searchbox', { name: 'Find a person' }).fill('');
     expect(app.errors).toEqual([]);
   });
 });

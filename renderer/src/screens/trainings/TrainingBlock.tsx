@@ -122,8 +122,10 @@ export function TrainingBlock({
                       {timeRange(s) ? <span className="session-time">{timeRange(s)}</span> : null}
                       {s.id === part2SessionId ? <span className="evidence-tag">Part 2 evidence</span> : null}
                     </th>
-                    <td className="wrap-anywhere">{s.location || <span className="muted">—</span>}</td>
-                    <td>
+                    <td className="wrap-anywhere" data-label="Place or link">
+                      {s.location || <span className="muted">—</span>}
+                    </td>
+                    <td data-label="Attendees">
                       <button
                         type="button"
                         className="btn-link"
@@ -136,7 +138,7 @@ export function TrainingBlock({
                         <span className="small muted block">{s.reportedAttendeeCount} reported</span>
                       ) : null}
                     </td>
-                    <td>
+                    <td data-label="Departments typed in">
                       {s.departmentsReported.length > 0 ? (
                         s.departmentsReported.join(', ')
                       ) : (
