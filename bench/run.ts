@@ -6,7 +6,8 @@
  *   npm run bench -- --strict            # exit 1 when a budget is missed (for CI)
  *
  * Prints a table (figure, median, min, max, budget, result) and writes the same as
- * JSON to bench/results/ (git-ignored): `latest.json` and a dated copy.
+ * JSON to bench/results/ (git-ignored): `latest.json`, a dated copy, and `latest.md`
+ * (the table in Markdown, for bench/README.md).
  *
  * Sections load lazily so one whose code does not build yet cannot stop the others.
  */
@@ -22,6 +23,7 @@ import { table } from './stats';
 import type { Figure } from './stats';
 
 const SECTIONS = ['engine', 'packet', 'import', 'startup'] as const;
+type WebRuns = { warmup: number; runs: number };
 type Section = (typeof SECTIONS)[number];
 
 /** Validated once, so the benchmark cannot drift from the stored format. */
@@ -76,16 +78,13 @@ async function main(): Promise<number> {
   await section('engine', async () => (await import('./engine')).engineFigures(towns));
   await section('packet', async () => (await import('./packet')).packetFigures(towns));
   let chromium = '';
-  if (run('import') || run('startup')) {
-    await section(run('import') ? 'import' : 'startup', async () => {
-      const web = await import('./web');
-      chromium = await web.chromiumVersion();
-      return web.webFigures({
-        importRuns: run('import') ? { warmup: 1, runs: 7 } : null,
-        startupRuns: run('startup') ? { warmup: 1, runs: 7 } : null,
-      });
-    });
-  }
+  const browser = async (importRuns: WebRuns | null, startupRuns: WebRuns | null) => {
+    const web = await import('./web');
+    chromium ||= await web.chromiumVersion();
+    return web.webFigures({ importRuns, startupRuns });
+  };
+  await section('import', () => browser({ warmup: 1, runs: 7 }, null));
+  await section('startup', () => browser(null, { warmup: 1, runs: 7 }));
 
   const machine = {
     cpus: cpus().length,
@@ -112,6 +111,8 @@ async function main(): Promise<number> {
   const json = `${JSON.stringify(results, null, 2)}\n`;
   await writeFile(resolve(dir, 'latest.json'), json);
   await writeFile(resolve(dir, `bench-${date.replace(/[:.]/g, '-')}.json`), json);
+  // The same table as Markdown, ready for bench/README.md.
+  await writeFile(resolve(dir, 'latest.md'), `${table(figures, true)}\n`);
   process.stdout.write(
     `${figures.length - missed.length} of ${figures.length} figures within budget or informational` +
       `${missed.length > 0 ? `; missed: ${missed.map((f) => f.label).join(', ')}` : ''}. ` +

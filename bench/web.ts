@@ -5,6 +5,7 @@
  * Vite builds into test-output/bench-web and serves on a FIXED origin,
  * http://127.0.0.1:4790 (not the e2e suite's 4789, so both can run at once).
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +17,7 @@ import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
 import { serializeBackup } from '../shared/backup/format';
 import { largeTown } from '../tests/fixtures/synthetic-towns';
-import { figure } from './stats';
+import { figure, summarise } from './stats';
 import type { Figure } from './stats';
 
 export const BENCH_PORT = 4790;
@@ -152,6 +153,10 @@ async function importFigures(warmup: number, runs: number): Promise<Figure[]> {
 
 interface ColdLoad {
   interactiveMs: number;
+  /** When the start-up scripts had run (DOMContentLoaded waits for module scripts). */
+  scriptsRunMs: number;
+  /** React's first render (the loading line), before the database answers. */
+  firstRenderMs: number;
   scripts: string[];
 }
 
@@ -163,6 +168,8 @@ interface ColdLoad {
  */
 const MARK_INTERACTIVE = `(() => {
   const check = () => {
+    const root = document.getElementById('root');
+    if (root && root.firstChild && window.__etlFirstRender === undefined) window.__etlFirstRender = performance.now();
     const heading = document.querySelector('h1');
     const button = document.querySelector('form button[type="submit"]');
     if (heading && heading.textContent.startsWith('Welcome') && button && !button.disabled) {
@@ -187,12 +194,19 @@ async function coldLoadOnce(): Promise<ColdLoad> {
       { timeout: 30000 },
     );
     return await page.evaluate(() => {
-      const at = (window as unknown as { __etlInteractive: number }).__etlInteractive;
+      const w = window as unknown as { __etlInteractive: number; __etlFirstRender?: number };
+      const at = w.__etlInteractive;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const scripts = performance
         .getEntriesByType('resource')
         .filter((e) => new URL(e.name).pathname.endsWith('.js') && e.startTime <= at)
         .map((e) => new URL(e.name).pathname);
-      return { interactiveMs: at, scripts };
+      return {
+        interactiveMs: at,
+        scriptsRunMs: nav?.domContentLoadedEventStart ?? 0,
+        firstRenderMs: w.__etlFirstRender ?? at,
+        scripts,
+      };
     });
   } finally {
     await close();
@@ -229,6 +243,7 @@ async function startupFigures(warmup: number, runs: number): Promise<Figure[]> {
   );
 
   const interactive = loads.map((l) => l.interactiveMs);
+  const med = (pick: (l: ColdLoad) => number) => summarise(loads.map(pick)).median.toFixed(0);
   return [
     figure(
       'startup.coldLoad',
@@ -236,7 +251,9 @@ async function startupFigures(warmup: number, runs: number): Promise<Figure[]> {
       'ms',
       interactive,
       1000,
-      'navigation start to the first-run heading shown with its button enabled; fresh profile each run',
+      `navigation start to the first-run heading shown with its button enabled; fresh profile each run. ` +
+        `Medians: scripts run by ${med((l) => l.scriptsRunMs)} ms, first render ${med((l) => l.firstRenderMs)} ms ` +
+        `(then the database opens and answers), interactive ${med((l) => l.interactiveMs)} ms`,
     ),
     figure(
       'startup.jsGzip',
@@ -287,6 +304,11 @@ export async function webFigures(options: WebOptions): Promise<Figure[]> {
 
 /** The Chromium version, for the README's machine line. */
 export async function chromiumVersion(): Promise<string> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `no Chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
+  }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     return browser.version();
