@@ -71,7 +71,7 @@ describe('AttendanceScreen', () => {
     await renderScreen(AttendanceScreen, db);
     render(<Toasts />);
     await userEvent.click(
-      screen.getByRole('button', { name: 'Tick all 2 people shown for Equity 101 on February 18, 2020' }),
+      screen.getByRole('button', { name: 'Tick all 2 people listed for Equity 101 on February 18, 2020' }),
     );
     await waitFor(async () =>
       expect(sorted(await stored())).toEqual([
@@ -81,7 +81,7 @@ describe('AttendanceScreen', () => {
     );
     expect(
       await screen.findByRole('button', {
-        name: 'Clear all 2 people shown for Equity 101 on February 18, 2020',
+        name: 'Clear all 2 people listed for Equity 101 on February 18, 2020',
       }),
     ).toBeTruthy();
     expect(screen.getByText('2 people ticked as attending Equity 101 on February 18, 2020.')).toBeTruthy();

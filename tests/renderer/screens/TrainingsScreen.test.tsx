@@ -130,7 +130,7 @@ describe('TrainingsScreen', () => {
     ]);
     const block = await screen.findByRole('article', { name: 'Equity in Hiring' });
     expect(within(block).getByText('Human Resources, Police')).toBeTruthy();
-  });
+  }, 20000);
 
   it('refuses to save a session while a typed department has not been added', async () => {
     await putTraining(db, {

@@ -189,13 +189,13 @@ export function AttendanceGrid({
                   >
                     <span className="date">{shortDate(col.session.date)}</span>
                     {time ? <span className="count">{time}</span> : null}
-                    <span className="count">{plural(ticked, 'person', 'people')} ticked</span>
+                    <span className="count">{ticked} ticked</span>
                     <div className="col-tools">
                       <button
                         type="button"
                         className="btn btn-small"
                         disabled={rows.length === 0}
-                        aria-label={`${everyone ? 'Clear all' : 'Tick all'} ${plural(rows.length, 'person', 'people')} shown for ${col.label}`}
+                        aria-label={`${everyone ? 'Clear all' : 'Tick all'} ${plural(rows.length, 'person', 'people')} listed for ${col.label}`}
                         onClick={() => toggleColumn(col, !everyone)}
                       >
                         {everyone ? 'Clear all' : 'Tick all'}
