@@ -154,6 +154,41 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
   return mapping;
 }
 
+/**
+ * The same file read as if it had no row of column names: its first row is a person,
+ * and the columns are called "Column 1", "Column 2", ... For lists typed straight
+ * into a spreadsheet. `firstRow` is the row `table.headers` came from.
+ */
+export function treatFirstRowAsData(table: CsvTable, firstRow: CsvRow): CsvTable {
+  const width = Math.max(firstRow.cells.length, ...table.rows.map((r) => r.cells.length));
+  return {
+    headers: Array.from({ length: width }, (_, i) => `Column ${i + 1}`),
+    rows: [firstRow, ...table.rows],
+  };
+}
+
+/**
+ * A mapping for a file without column names, guessed from the cells: the first
+ * column that is not mostly email addresses holds the name, one that is holds the email.
+ */
+export function guessMappingFromCells(table: CsvTable): ColumnMapping {
+  const mapping = emptyMapping();
+  const sample = table.rows.slice(0, 50);
+  const width = table.headers.length;
+  const emailish = (i: number) => {
+    const filled = sample.map((r) => (r.cells[i] ?? '').trim()).filter((c) => c !== '');
+    return filled.length > 0 && filled.filter((c) => c.includes('@')).length * 2 > filled.length;
+  };
+  for (let i = 0; i < width; i++) {
+    if (emailish(i)) {
+      if (mapping.email === null) mapping.email = i;
+    } else if (mapping.name === null) {
+      mapping.name = i;
+    }
+  }
+  return mapping;
+}
+
 /** Problems with the mapping itself (shown above the preview; nothing can be imported until they are fixed). */
 export function mappingProblems(mapping: ColumnMapping, headers: readonly string[]): string[] {
   const problems: string[] = [];

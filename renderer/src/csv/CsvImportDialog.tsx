@@ -14,20 +14,23 @@ import {
   csvFieldLabels,
   csvFields,
   guessMapping,
+  guessMappingFromCells,
   mappingProblems,
   mapRows,
   planImport,
+  treatFirstRowAsData,
 } from '../../../shared/csv/people';
 import type {
   ColumnMapping,
   CsvField,
+  CsvRow,
   CsvTable,
   OnMatch,
   PersonCandidate,
   RowOutcome,
 } from '../../../shared/csv/people';
 import { Dialog } from '../components/Dialog';
-import { SelectField } from '../components/Field';
+import { CheckboxField, SelectField } from '../components/Field';
 import { notify } from '../store/ui';
 import './csv.css';
 
@@ -73,12 +76,27 @@ export interface CsvImportDialogProps {
   people: readonly Person[];
   fileName: string;
   table: CsvTable;
+  /** The row the column names came from (it becomes a person when the file has no column names). */
+  firstRow: CsvRow;
   lastImport: LastCsvImport | null;
   onClose: () => void;
 }
 
-export function CsvImportDialog({ db, people, fileName, table, lastImport, onClose }: CsvImportDialogProps) {
-  const [mapping, setMapping] = useState<ColumnMapping>(() => guessMapping(table.headers));
+export function CsvImportDialog({
+  db,
+  people,
+  fileName,
+  table: asRead,
+  firstRow,
+  lastImport,
+  onClose,
+}: CsvImportDialogProps) {
+  const [hasHeaders, setHasHeaders] = useState(true);
+  const table = useMemo(
+    () => (hasHeaders ? asRead : treatFirstRowAsData(asRead, firstRow)),
+    [hasHeaders, asRead, firstRow],
+  );
+  const [mapping, setMapping] = useState<ColumnMapping>(() => guessMapping(asRead.headers));
   const [defaultKind, setDefaultKind] = useState<PositionKind | null>(null);
   const [onMatch, setOnMatch] = useState<OnMatch>('skip');
   const [saving, setSaving] = useState(false);
@@ -101,6 +119,13 @@ export function CsvImportDialog({ db, people, fileName, table, lastImport, onClo
   const badRows = mapped?.rows.filter((r) => r.status === 'error') ?? [];
   const matches = plan ? [...plan.outcome.values()].filter((o) => o !== 'add').length : 0;
   const toWrite = plan ? plan.add.length + plan.update.length : 0;
+
+  const switchHeaders = (next: boolean) => {
+    setHasHeaders(next);
+    setMapping(
+      next ? guessMapping(asRead.headers) : guessMappingFromCells(treatFirstRowAsData(asRead, firstRow)),
+    );
+  };
 
   const choose = (field: CsvField, value: string) =>
     setMapping((m) => ({ ...m, [field]: value === '' ? null : Number(value) }));
@@ -166,7 +191,7 @@ export function CsvImportDialog({ db, people, fileName, table, lastImport, onClo
       wide
       className="csv-import"
       title="Import people from a spreadsheet"
-      description={`From ${fileName}: ${plural(table.rows.length, 'row', 'rows')} below the column names. Nothing is saved until you press Import.`}
+      description={`From ${fileName}: ${plural(table.rows.length, 'row', 'rows')} of people. Nothing is saved until you press Import.`}
       onClose={onClose}
       footer={
         <div className="form-actions">
@@ -210,6 +235,12 @@ export function CsvImportDialog({ db, people, fileName, table, lastImport, onClo
       <section aria-labelledby="csv-columns-title">
         <h3 id="csv-columns-title">1. Which column holds what?</h3>
         <p className="muted small">The app guessed from the column names. Change any that are wrong.</p>
+        <CheckboxField
+          label="The first row holds column names (not a person)"
+          name="csv-has-headers"
+          checked={hasHeaders}
+          onChange={switchHeaders}
+        />
         <div className="csv-mapping">
           {csvFields.map((field) => (
             <SelectField

@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import { getLastCsvImport } from '../../db/csv';
 import type { LastCsvImport } from '../../db/csv';
 import type { AppDB } from '../../db/schema';
-import type { CsvTable } from '../../../shared/csv/people';
+import type { CsvRow, CsvTable } from '../../../shared/csv/people';
 import type { Person } from '../../../shared/domain/schema';
 import { Dialog } from '../components/Dialog';
 import { openTextFile } from '../platform';
@@ -20,7 +20,13 @@ import { readCsv } from './parse';
 
 type Step =
   | { step: 'idle' }
-  | { step: 'preview'; fileName: string; table: CsvTable; lastImport: LastCsvImport | null }
+  | {
+      step: 'preview';
+      fileName: string;
+      table: CsvTable;
+      firstRow: CsvRow;
+      lastImport: LastCsvImport | null;
+    }
   | { step: 'refused'; fileName: string; message: string };
 
 export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Person[] }) {
@@ -42,7 +48,13 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
         return;
       }
       const lastImport = await getLastCsvImport(db).catch(() => null);
-      setState({ step: 'preview', fileName: file.fileName, table: read.table, lastImport });
+      setState({
+        step: 'preview',
+        fileName: file.fileName,
+        table: read.table,
+        firstRow: read.firstRow,
+        lastImport,
+      });
     })();
   }, [requested, db]);
 
@@ -55,6 +67,7 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
         people={people}
         fileName={state.fileName}
         table={state.table}
+        firstRow={state.firstRow}
         lastImport={state.lastImport}
         onClose={close}
       />

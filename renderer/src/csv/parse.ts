@@ -12,7 +12,9 @@ export const MAX_CSV_CHARS = 5_000_000;
 export const MAX_CSV_ROWS = 5000;
 export const MAX_CSV_COLUMNS = 100;
 
-export type ReadCsvResult = { ok: true; table: CsvTable } | { ok: false; message: string };
+export type ReadCsvResult =
+  /** `firstRow` is the row the column names came from, in case it turns out to be a person. */
+  { ok: true; table: CsvTable; firstRow: CsvRow } | { ok: false; message: string };
 
 const fix = 'Open it in a spreadsheet, check it, and save it again as “CSV (comma delimited)”.';
 const count = (n: number) => n.toLocaleString('en-US');
@@ -84,5 +86,5 @@ export function readCsv(input: string): ReadCsvResult {
     seen.set(name, n);
     return n === 1 ? name : `${name} (${n})`;
   });
-  return { ok: true, table: { headers, rows } };
+  return { ok: true, table: { headers, rows }, firstRow: head };
 }

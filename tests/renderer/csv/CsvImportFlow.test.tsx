@@ -126,6 +126,21 @@ describe('CSV import dialog', { timeout: 30_000 }, () => {
     ).toBe(true);
   });
 
+  it('imports a list without column names when told the first row is a person', async () => {
+    const dialog = await openImport('Ann Lee,ann@example.org\nBo Diaz,bo@example.org\n');
+    expect(within(dialog).getByRole('button', { name: 'Nothing new to import' })).toBeTruthy();
+    await userEvent.click(
+      within(dialog).getByRole('checkbox', { name: 'The first row holds column names (not a person)' }),
+    );
+    expect(within(dialog).getByRole<HTMLSelectElement>('combobox', { name: /^Name/ }).value).toBe('0');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Import 2 people' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect((await loadTownData(db))!.people.map((p) => [p.name, p.email])).toEqual([
+      ['Ann Lee', 'ann@example.org'],
+      ['Bo Diaz', 'bo@example.org'],
+    ]);
+  });
+
   it('explains a file that cannot be read and changes nothing', async () => {
     const before = await loadTownData(db);
     const dialog = await openImport('Name,Title\nAnn,"Chair\n', 'broken.csv', 'This file cannot be imported');

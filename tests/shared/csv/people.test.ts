@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyMapping,
   guessMapping,
+  guessMappingFromCells,
   mappingProblems,
   mapRows,
   matchKey,
   planImport,
+  treatFirstRowAsData,
   unneutralise,
 } from '../../../shared/csv/people';
 import type { ColumnMapping, CsvTable } from '../../../shared/csv/people';
@@ -87,6 +89,21 @@ describe('guessMapping()', () => {
   it('does not take a short word hidden inside a longer column name', () => {
     // "to" (end date) must not be found inside "Toronto office".
     expect(guessMapping(['Name', 'Toronto office']).end).toBeNull();
+  });
+});
+
+describe('treatFirstRowAsData() and guessMappingFromCells()', () => {
+  it('reads a list without column names: the first row is a person, emails found by their @', () => {
+    const asRead = table(['Ann Lee', 'ann@example.org'], ['Bo Diaz', 'bo@example.org', 'extra']);
+    const t = treatFirstRowAsData(asRead, { rowNumber: 1, cells: ['Ann Lee', 'ann@example.org'] });
+    expect(t.headers).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(t.rows.map((r) => r.rowNumber)).toEqual([1, 2]);
+    const m = guessMappingFromCells(t);
+    expect([m.name, m.email]).toEqual([0, 1]);
+    expect(mapRows(t, m).candidates.map((c) => [c.name, c.email])).toEqual([
+      ['Ann Lee', 'ann@example.org'],
+      ['Bo Diaz', 'bo@example.org'],
+    ]);
   });
 });
 
