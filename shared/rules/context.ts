@@ -54,12 +54,10 @@ export function indexTown(data: TownData, options: EvaluateOptions): TownIndex {
   for (const list of sessionsByTraining.values()) list.sort(byDate);
 
   // Each person's sessions, each once (a pair recorded twice is one attendance)...
-  const sessionsByPerson = new Map<string, Set<string>>();
+  const sessionsByPerson = new Map<string, Set<string>>(data.people.map((p) => [p.id, new Set()]));
   for (const a of data.attendance) {
-    if (!people.has(a.personId) || !sessions.has(a.sessionId)) continue;
-    let ids = sessionsByPerson.get(a.personId);
-    if (!ids) sessionsByPerson.set(a.personId, (ids = new Set()));
-    ids.add(a.sessionId);
+    const ids = sessionsByPerson.get(a.personId);
+    if (ids && sessions.has(a.sessionId)) ids.add(a.sessionId);
   }
   // ...then each session's attendees, filled in roster order: the roster is sorted by
   // name once here, so no rule has to sort a session's attendees again.
