@@ -4,8 +4,9 @@
  * Keyboard: the grid is one Tab stop; the arrow keys move between a row's name,
  * its boxes and its "whole row" button, Space ticks, Home/End jump along the row,
  * Page Up/Down move ten rows. Large rosters stay fast: only the people matching
- * the search are listed, a hundred at a time, and rows re-render only when their
- * own ticks change.
+ * the search are listed, a hundred at a time, and moving the keyboard through the
+ * grid re-renders only the rows the Tab stop leaves and enters (measured in the
+ * e2e test: a 1,000-person roster opens in well under a second).
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent, KeyboardEvent } from 'react';
@@ -244,7 +245,7 @@ interface GridRowProps {
   row: PersonRow;
   index: number;
   columns: readonly GridColumn[];
-  /** '1'/'0' per column: the row re-renders only when its own ticks change. */
+  /** '1'/'0' per column: what the row shows, as one comparable value for `memo`. */
   mask: string;
   /** The column holding the grid's one Tab stop when it is in this row, else -1. */
   activeCol: number;
