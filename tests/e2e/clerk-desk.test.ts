@@ -3,7 +3,7 @@
  * people with positions, see validation messages, reload and find everything kept,
  * accessibility scans and screenshots of every screen.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -221,6 +221,17 @@ describe('the clerk’s desk', () => {
     ]);
     await shot(page, 'trainings-catalog');
     await expectNoSeriousA11y(page, 'Trainings');
+  });
+
+  it('prints a blank sign-in sheet for a session as a PDF download', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Print sign-in sheet for Equity 101 on February 18, 2020' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('sign-in-equity-101-2020-02-18.pdf');
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.getByText(/^Sign-in sheet saved as sign-in-equity-101-2020-02-18\.pdf/).waitFor();
   });
 
   it('adds a three-topic series, records the cohort’s attendance and sees Part 1 met with 10 points', async () => {
