@@ -253,6 +253,12 @@ export function AttendanceScreen({ data, db }: ScreenProps) {
             </EmptyState>
           ) : group ? (
             <>
+              {group.kind === 'series' ? (
+                <p className="notice small">
+                  Each topic of a series is usually offered on more than one date: tick the date each person
+                  actually attended. One date per topic completes it.
+                </p>
+              ) : null}
               <p className="hint">
                 Keyboard: press Tab to enter the table, move with the arrow keys, and press Space to tick or
                 untick. Select a name to see everything that person attended.
