@@ -4,7 +4,7 @@
  * screen, the toasts and the restore flow. Before a town exists it shows the
  * first-run guide instead.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ComponentType } from 'react';
 import { useTownData } from '../db/hooks';
 import { db as appDb } from '../db/instance';
@@ -19,16 +19,27 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { Toasts } from './components/Toasts';
 import { today } from './lib/today';
 import { isDesktop, onMenuCommand } from './platform';
-import { AttendanceScreen } from './screens/AttendanceScreen';
-import { EligibilityScreen } from './screens/EligibilityScreen';
 import { FirstRun } from './screens/FirstRun';
-import { PartnersScreen } from './screens/PartnersScreen';
-import { PeopleScreen } from './screens/PeopleScreen';
 import { TownScreen } from './screens/TownScreen';
-import { TrainingsScreen } from './screens/TrainingsScreen';
 import type { ScreenProps } from './screens/types';
 import { useUi } from './store/ui';
 import type { ScreenId } from './store/ui';
+
+// Only the first-run guide and the Town screen (the first screen) are in the start-up
+// bundle; the others load when first opened, so an old laptop starts faster (bench/README.md).
+const PeopleScreen = lazy(() => import('./screens/PeopleScreen').then((m) => ({ default: m.PeopleScreen })));
+const TrainingsScreen = lazy(() =>
+  import('./screens/TrainingsScreen').then((m) => ({ default: m.TrainingsScreen })),
+);
+const AttendanceScreen = lazy(() =>
+  import('./screens/AttendanceScreen').then((m) => ({ default: m.AttendanceScreen })),
+);
+const PartnersScreen = lazy(() =>
+  import('./screens/PartnersScreen').then((m) => ({ default: m.PartnersScreen })),
+);
+const EligibilityScreen = lazy(() =>
+  import('./screens/EligibilityScreen').then((m) => ({ default: m.EligibilityScreen })),
+);
 
 const screens: { id: ScreenId; label: string; component: ComponentType<ScreenProps> }[] = [
   { id: 'town', label: 'Town', component: TownScreen },
@@ -197,7 +208,15 @@ function Shell({ data, evaluation, db }: ScreenProps) {
       </nav>
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
         <ErrorBoundary resetKey={screen}>
-          <Screen data={data} evaluation={evaluation} db={db} />
+          <Suspense
+            fallback={
+              <p className="loading" role="status">
+                Opening {current.label}…
+              </p>
+            }
+          >
+            <Screen data={data} evaluation={evaluation} db={db} />
+          </Suspense>
         </ErrorBoundary>
       </main>
     </div>
