@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
+// The base styles load first so each screen's own stylesheet, imported by its module, can refine them.
+import './styles.css';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import './styles.css';
 
 // zod probes `new Function` to pick a faster validator; the strict CSP forbids eval, so skip the probe
 // (and the console CSP report it causes) instead of loosening the policy.
