@@ -53,22 +53,20 @@ export function indexTown(data: TownData, options: EvaluateOptions): TownIndex {
   for (const s of data.sessions) sessionsByTraining.get(s.trainingId)?.push(s);
   for (const list of sessionsByTraining.values()) list.sort(byDate);
 
-  // Each person's sessions, each once (a pair recorded twice is one attendance)...
-  const sessionsByPerson = new Map<string, Set<string>>(data.people.map((p) => [p.id, new Set()]));
-  for (const a of data.attendance) {
-    const ids = sessionsByPerson.get(a.personId);
-    if (ids && sessions.has(a.sessionId)) ids.add(a.sessionId);
-  }
+  // Each person's sessions as recorded...
+  const sessionsByPerson = new Map<string, string[]>(data.people.map((p) => [p.id, []]));
+  for (const a of data.attendance) sessionsByPerson.get(a.personId)?.push(a.sessionId);
   // ...then each session's attendees, filled in roster order: the roster is sorted by
-  // name once here, so no rule has to sort a session's attendees again.
+  // name once here, so no rule has to sort a session's attendees again. A session
+  // unknown to the catalog has no list, so its rows are ignored.
   const roster = [...people.values()].sort(byName);
   const nameRank = new Map(roster.map((p, i) => [p.id, i]));
-  const attendeesBySession = new Map<string, Person[]>();
+  const attendeesBySession = new Map<string, Person[]>(data.sessions.map((s) => [s.id, []]));
   for (const person of roster) {
     for (const sessionId of sessionsByPerson.get(person.id) ?? []) {
-      let list = attendeesBySession.get(sessionId);
-      if (!list) attendeesBySession.set(sessionId, (list = []));
-      list.push(person);
+      const list = attendeesBySession.get(sessionId);
+      // A pair recorded twice is one attendance: its person is then the list's last entry.
+      if (list && list[list.length - 1] !== person) list.push(person);
     }
   }
 
