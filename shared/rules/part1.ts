@@ -79,20 +79,25 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 function collectAttendees(index: TownIndex, topics: Training[], includePlanned: boolean): Attendee[] {
   const asOf = index.options.asOfDate;
-  const byPerson = new Map<string, { person: Person; sessions: Session[] }>();
+  // The series' sessions in date order, once (a stable sort: same-day sessions keep topic
+  // order), so each person's sessions arrive sorted instead of being sorted per person.
+  const ordered: Session[] = [];
   for (const topic of topics) {
     for (const s of index.sessionsByTraining.get(topic.id) ?? []) {
-      if (!includePlanned && s.date > asOf) continue;
-      for (const person of index.attendeesBySession.get(s.id) ?? []) {
-        let entry = byPerson.get(person.id);
-        if (!entry) byPerson.set(person.id, (entry = { person, sessions: [] }));
-        entry.sessions.push(s);
-      }
+      if (includePlanned || s.date <= asOf) ordered.push(s);
+    }
+  }
+  ordered.sort((a, b) => compareText(a.date, b.date));
+  const byPerson = new Map<string, { person: Person; sessions: Session[] }>();
+  for (const s of ordered) {
+    for (const person of index.attendeesBySession.get(s.id) ?? []) {
+      let entry = byPerson.get(person.id);
+      if (!entry) byPerson.set(person.id, (entry = { person, sessions: [] }));
+      entry.sessions.push(s);
     }
   }
   const out: Attendee[] = [];
   for (const { person, sessions } of byPerson.values()) {
-    sessions.sort((a, b) => compareText(a.date, b.date));
     const earliest = new Map<string, IsoDate>();
     for (const s of sessions) if (!earliest.has(s.trainingId)) earliest.set(s.trainingId, s.date);
     const completed = topics.every((t) => earliest.has(t.id));
