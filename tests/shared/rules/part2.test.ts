@@ -102,6 +102,14 @@ describe('evaluate() — Part 2, a live equity training for municipal people', (
       expect(t.evaluate().part2.status).toBe('notMet');
     });
 
+    it('counts an attendance recorded twice once', () => {
+      const t = town();
+      const c = t.course('Equity Workshop', ['2025-05-01']);
+      t.person('Ana', [staff('other', 'Library', 'Clerk')]).attends(c.sessions[0]!, c.sessions[0]!);
+      const ev = t.evaluate();
+      expect(ev.part2.evidence).toMatchObject({ listedCount: 1, attendeeCount: 1 });
+    });
+
     it('uses the larger of listed and reported counts', () => {
       const t = town();
       const c = t.course('Equity Workshop', ['2025-05-01'], { reported: 14 });
