@@ -18,8 +18,14 @@ export type {
   TextAreaFieldProps,
   TextFieldProps,
 } from './Field';
+export { FormDialog, FormSummary } from './FormDialog';
+export type { FormDialogProps } from './FormDialog';
 export { PageHeader } from './PageHeader';
 export type { PageHeaderProps } from './PageHeader';
+export { ActionsHeader, RowActions } from './RowActions';
+export type { RowActionsProps } from './RowActions';
+export { SectionForm } from './SectionForm';
+export type { SectionFormProps } from './SectionForm';
 export { StatusBadge } from './StatusBadge';
 export type { StatusBadgeProps } from './StatusBadge';
 export { Toasts } from './Toasts';

@@ -6,10 +6,11 @@ import { deletePartner, newId, putPartner } from '../../db/repositories';
 import type { AppDB } from '../../db/schema';
 import { partnerSchema } from '../../../shared/domain/schema';
 import type { Partner } from '../../../shared/domain/schema';
-import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { SelectField, TextAreaField, TextField } from '../components/Field';
+import { FormDialog } from '../components/FormDialog';
 import { PageHeader } from '../components/PageHeader';
+import { ActionsHeader, RowActions } from '../components/RowActions';
 import { focusElementFor, useFocusTarget } from '../lib/useFocusTarget';
 import { problemsSummary, useForm } from '../lib/useForm';
 import { useDeleteWithUndo } from '../lib/useDeleteWithUndo';
@@ -81,9 +82,7 @@ export function PartnersScreen({ data, db }: ScreenProps) {
                 <th scope="col">Name</th>
                 <th scope="col">Municipality or organization</th>
                 <th scope="col">Your municipality’s role</th>
-                <th scope="col" className="actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -92,34 +91,23 @@ export function PartnersScreen({ data, db }: ScreenProps) {
                   <th scope="row">{p.name}</th>
                   <td>{kindLabels[p.kind]}</td>
                   <td>{p.role || <span className="muted">Not described yet</span>}</td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      onClick={() => openDialog({ kind: 'partner', recordId: p.id })}
-                    >
-                      Edit<span className="visually-hidden"> {p.name}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger"
-                      onClick={() =>
-                        del.ask({
-                          title: `Delete ${p.name}?`,
-                          message: (
-                            <p>
-                              {p.name} will be removed from the partners list. You can undo this right after.
-                            </p>
-                          ),
-                          confirmLabel: 'Delete partner',
-                          run: () => deletePartner(db, p.id),
-                          done: `${p.name} deleted.`,
-                        })
-                      }
-                    >
-                      Delete<span className="visually-hidden"> {p.name}</span>
-                    </button>
-                  </td>
+                  <RowActions
+                    name={p.name}
+                    onEdit={() => openDialog({ kind: 'partner', recordId: p.id })}
+                    onDelete={() =>
+                      del.ask({
+                        title: `Delete ${p.name}?`,
+                        message: (
+                          <p>
+                            {p.name} will be removed from the partners list. You can undo this right after.
+                          </p>
+                        ),
+                        confirmLabel: 'Delete partner',
+                        run: () => deletePartner(db, p.id),
+                        done: `${p.name} deleted.`,
+                      })
+                    }
+                  />
                 </tr>
               ))}
             </tbody>
@@ -156,23 +144,14 @@ function PartnerDialog({
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title={partner ? `Edit ${partner.name}` : 'Add a partner'}
       onClose={onClose}
-      onSubmit={() => void save()}
-      footer={
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={form.saving}>
-            Save partner
-          </button>
-        </div>
-      }
+      onSave={() => void save()}
+      saving={form.saving}
+      saveLabel="Save partner"
+      summary={summary}
     >
-      {summary ? <p className="notice notice-error">{summary}</p> : null}
       <TextField
         label="Name"
         name="name"
@@ -202,6 +181,6 @@ function PartnerDialog({
         required={false}
       />
       {errors[''] ? <p className="error">{errors['']}</p> : null}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -11,6 +11,7 @@ import { CsvImportFlow } from '../csv/CsvImportFlow';
 import { EmptyState } from '../components/EmptyState';
 import { SelectField, TextField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
+import { ActionsHeader, RowActions } from '../components/RowActions';
 import { useDeleteWithUndo } from '../lib/useDeleteWithUndo';
 import { focusElementFor, useFocusTarget } from '../lib/useFocusTarget';
 import { today } from '../lib/today';
@@ -161,9 +162,7 @@ export function PeopleScreen({ data, db }: ScreenProps) {
                     <th scope="col">Current positions</th>
                     <th scope="col">Email</th>
                     <th scope="col">Attended</th>
-                    <th scope="col" className="actions">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
+                    <ActionsHeader />
                   </tr>
                 </thead>
                 <tbody>
@@ -206,22 +205,11 @@ export function PeopleScreen({ data, db }: ScreenProps) {
                             <span className="muted">None yet</span>
                           )}
                         </td>
-                        <td className="actions">
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            onClick={() => openDialog({ kind: 'person', recordId: p.id })}
-                          >
-                            Edit<span className="visually-hidden"> {p.name}</span>
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-small btn-danger"
-                            onClick={() => askDelete(p)}
-                          >
-                            Delete<span className="visually-hidden"> {p.name}</span>
-                          </button>
-                        </td>
+                        <RowActions
+                          name={p.name}
+                          onEdit={() => openDialog({ kind: 'person', recordId: p.id })}
+                          onDelete={() => askDelete(p)}
+                        />
                       </tr>
                     );
                   })}

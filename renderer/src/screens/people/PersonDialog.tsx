@@ -10,8 +10,8 @@ import { electedBodyLabels, positionKindLabels, staffLevelLabels } from '../../.
 import { personSchema } from '../../../../shared/domain/schema';
 import type { ElectedBody, Person, PositionKind, StaffLevel } from '../../../../shared/domain/schema';
 import { DateField } from '../../components/DateField';
-import { Dialog } from '../../components/Dialog';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import type { FormErrors } from '../../lib/formErrors';
 import { focusElementFor } from '../../lib/useFocusTarget';
 import { problemsSummary, useForm } from '../../lib/useForm';
@@ -84,96 +84,80 @@ export function PersonDialog({ db, person, onClose, focusField }: PersonDialogPr
   const title = person ? `Edit ${person.name}` : 'Add a person';
 
   return (
-    <Dialog
-      open
+    <FormDialog
       wide
       title={title}
       description="Fields marked (optional) may stay empty."
       onClose={onClose}
-      onSubmit={() => void save()}
-      footer={
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={form.saving}>
-            Save person
-          </button>
-        </div>
-      }
+      onSave={() => void save()}
+      saving={form.saving}
+      saveLabel="Save person"
+      summary={summary}
+      bodyRef={bodyRef}
     >
-      <div className="stack" ref={bodyRef}>
-        {summary ? (
-          <p className="notice notice-error" role="alert">
-            {summary}
-          </p>
-        ) : null}
-        <div className="grid-2">
-          <TextField
-            label="Name"
-            name="name"
-            autoComplete="off"
-            value={draft.name}
-            onChange={(v) => form.set('name', v)}
-            error={errors.name}
-            required
-          />
-          <TextField
-            label="Email"
-            name="email"
-            type="email"
-            autoComplete="off"
-            hint="Helps tell apart two people with the same name."
-            value={draft.email ?? ''}
-            onChange={(v) => form.set('email', v)}
-            error={errors.email}
-            required={false}
-          />
-        </div>
-        <CheckboxField
-          label="Lives in town (resident)"
-          name="isResident"
-          hint="A resident sustainability team member can fill the resident role in Part 1."
-          checked={draft.isResident ?? false}
-          onChange={(v) => form.set('isResident', v)}
+      <div className="grid-2">
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="off"
+          value={draft.name}
+          onChange={(v) => form.set('name', v)}
+          error={errors.name}
+          required
         />
-        <fieldset className="group">
-          <legend>Positions</legend>
-          <p className="hint">
-            Add each position with its term. A position counts on a day between its start and end; leave the
-            end empty while it continues.
-          </p>
-          {positions.length === 0 ? <p className="muted">No positions yet.</p> : null}
-          {positions.map((p, i) => (
-            <PositionEditor
-              key={p.id}
-              index={i}
-              position={p}
-              errors={errors}
-              onChange={(next, field) => setPosition(i, next, field)}
-              onRemove={() =>
-                form.change({ ...draft, positions: positions.filter((_, j) => j !== i) }, `positions[${i}]`)
-              }
-            />
-          ))}
-          <AddPosition
-            onAdd={(kind) =>
-              form.change({ ...draft, positions: [...positions, blankPosition(kind, newId())] })
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          hint="Helps tell apart two people with the same name."
+          value={draft.email ?? ''}
+          onChange={(v) => form.set('email', v)}
+          error={errors.email}
+          required={false}
+        />
+      </div>
+      <CheckboxField
+        label="Lives in town (resident)"
+        name="isResident"
+        hint="A resident sustainability team member can fill the resident role in Part 1."
+        checked={draft.isResident ?? false}
+        onChange={(v) => form.set('isResident', v)}
+      />
+      <fieldset className="group">
+        <legend>Positions</legend>
+        <p className="hint">
+          Add each position with its term. A position counts on a day between its start and end; leave the end
+          empty while it continues.
+        </p>
+        {positions.length === 0 ? <p className="muted">No positions yet.</p> : null}
+        {positions.map((p, i) => (
+          <PositionEditor
+            key={p.id}
+            index={i}
+            position={p}
+            errors={errors}
+            onChange={(next, field) => setPosition(i, next, field)}
+            onRemove={() =>
+              form.change({ ...draft, positions: positions.filter((_, j) => j !== i) }, `positions[${i}]`)
             }
           />
-        </fieldset>
-        <TextAreaField
-          label="Notes"
-          name="notes"
-          value={draft.notes ?? ''}
-          onChange={(v) => form.set('notes', v)}
-          error={errors.notes}
-          required={false}
-          rows={3}
+        ))}
+        <AddPosition
+          onAdd={(kind) => form.change({ ...draft, positions: [...positions, blankPosition(kind, newId())] })}
         />
-        {errors[''] ? <p className="error">{errors['']}</p> : null}
-      </div>
-    </Dialog>
+      </fieldset>
+      <TextAreaField
+        label="Notes"
+        name="notes"
+        value={draft.notes ?? ''}
+        onChange={(v) => form.set('notes', v)}
+        error={errors.notes}
+        required={false}
+        rows={3}
+      />
+      {errors[''] ? <p className="error">{errors['']}</p> : null}
+    </FormDialog>
   );
 }
 

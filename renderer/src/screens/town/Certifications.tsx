@@ -8,9 +8,10 @@ import { deleteCertification, newId, putCertification } from '../../../db/reposi
 import type { AppDB } from '../../../db/schema';
 import { certificationSchema } from '../../../../shared/domain/schema';
 import type { Certification, CreditedEvidence, TownData } from '../../../../shared/domain/schema';
-import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { CheckboxField, NumberField, SelectField } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import { ActionsHeader, RowActions } from '../../components/RowActions';
 import { useDeleteWithUndo } from '../../lib/useDeleteWithUndo';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { notify } from '../../store/ui';
@@ -57,9 +58,7 @@ export function Certifications({ db, data }: { db: AppDB; data: TownData }) {
                 <th scope="col">Level</th>
                 <th scope="col">Expires</th>
                 <th scope="col">Evidence that earned credit</th>
-                <th scope="col" className="actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -79,31 +78,24 @@ export function Certifications({ db, data }: { db: AppDB; data: TownData }) {
                       </ul>
                     )}
                   </td>
-                  <td className="actions">
-                    <button type="button" className="btn btn-small" onClick={() => setEditing(c)}>
-                      Edit<span className="visually-hidden"> the {c.yearAwarded} certification</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger"
-                      onClick={() =>
-                        del.ask({
-                          title: `Delete the ${c.yearAwarded} certification?`,
-                          message: (
-                            <p>
-                              The {c.level} certification awarded in {c.yearAwarded} will be removed from the
-                              history.
-                            </p>
-                          ),
-                          confirmLabel: 'Delete certification',
-                          run: () => deleteCertification(db, c.id),
-                          done: `The ${c.yearAwarded} certification was deleted.`,
-                        })
-                      }
-                    >
-                      Delete<span className="visually-hidden"> the {c.yearAwarded} certification</span>
-                    </button>
-                  </td>
+                  <RowActions
+                    name={`the ${c.yearAwarded} certification`}
+                    onEdit={() => setEditing(c)}
+                    onDelete={() =>
+                      del.ask({
+                        title: `Delete the ${c.yearAwarded} certification?`,
+                        message: (
+                          <p>
+                            The {c.level} certification awarded in {c.yearAwarded} will be removed from the
+                            history.
+                          </p>
+                        ),
+                        confirmLabel: 'Delete certification',
+                        run: () => deleteCertification(db, c.id),
+                        done: `The ${c.yearAwarded} certification was deleted.`,
+                      })
+                    }
+                  />
                 </tr>
               ))}
             </tbody>
@@ -165,24 +157,15 @@ function CertificationDialog({
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       wide
       title={cert ? `Edit the ${cert.yearAwarded} certification` : 'Add a past certification'}
       onClose={onClose}
-      onSubmit={() => void save()}
-      footer={
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={form.saving}>
-            Save certification
-          </button>
-        </div>
-      }
+      onSave={() => void save()}
+      saving={form.saving}
+      saveLabel="Save certification"
+      summary={summary}
     >
-      {summary ? <p className="notice notice-error">{summary}</p> : null}
       <div className="grid-2">
         <NumberField
           label="Year awarded"
@@ -236,6 +219,6 @@ function CertificationDialog({
       </fieldset>
       {errors.credited ? <p className="error">{errors.credited}</p> : null}
       {errors[''] ? <p className="error">{errors['']}</p> : null}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -6,8 +6,9 @@ import { coachingEntrySchema } from '../../../../shared/domain/schema';
 import type { CoachingEntry, TownData } from '../../../../shared/domain/schema';
 import type { Evaluation } from '../../../../shared/rules/evaluation';
 import { DateField } from '../../components/DateField';
-import { Dialog } from '../../components/Dialog';
 import { NumberField, TextAreaField, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import { ActionsHeader, RowActions } from '../../components/RowActions';
 import { useDeleteWithUndo } from '../../lib/useDeleteWithUndo';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { today } from '../../lib/today';
@@ -51,9 +52,7 @@ export function Coaching({ db, data, evaluation }: { db: AppDB; data: TownData; 
                 </th>
                 <th scope="col">Coach</th>
                 <th scope="col">Note</th>
-                <th scope="col" className="actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -63,30 +62,23 @@ export function Coaching({ db, data, evaluation }: { db: AppDB; data: TownData; 
                   <td className="num">{c.hours}</td>
                   <td>{c.coach}</td>
                   <td>{c.note}</td>
-                  <td className="actions">
-                    <button type="button" className="btn btn-small" onClick={() => setEditing(c)}>
-                      Edit<span className="visually-hidden"> coaching on {c.date}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger"
-                      onClick={() =>
-                        del.ask({
-                          title: `Delete the coaching on ${c.date}?`,
-                          message: (
-                            <p>
-                              {hours(c.hours)} of coaching on {c.date} will be removed.
-                            </p>
-                          ),
-                          confirmLabel: 'Delete coaching',
-                          run: () => deleteCoaching(db, c.id),
-                          done: `Coaching on ${c.date} deleted.`,
-                        })
-                      }
-                    >
-                      Delete<span className="visually-hidden"> coaching on {c.date}</span>
-                    </button>
-                  </td>
+                  <RowActions
+                    name={`coaching on ${c.date}`}
+                    onEdit={() => setEditing(c)}
+                    onDelete={() =>
+                      del.ask({
+                        title: `Delete the coaching on ${c.date}?`,
+                        message: (
+                          <p>
+                            {hours(c.hours)} of coaching on {c.date} will be removed.
+                          </p>
+                        ),
+                        confirmLabel: 'Delete coaching',
+                        run: () => deleteCoaching(db, c.id),
+                        done: `Coaching on ${c.date} deleted.`,
+                      })
+                    }
+                  />
                 </tr>
               ))}
             </tbody>
@@ -123,23 +115,14 @@ function CoachingDialog({
     }
   };
   return (
-    <Dialog
-      open
+    <FormDialog
       title={entry ? 'Edit coaching hours' : 'Add coaching hours'}
       onClose={onClose}
-      onSubmit={() => void save()}
-      footer={
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={form.saving}>
-            Save coaching
-          </button>
-        </div>
-      }
+      onSave={() => void save()}
+      saving={form.saving}
+      saveLabel="Save coaching"
+      summary={summary}
     >
-      {summary ? <p className="notice notice-error">{summary}</p> : null}
       <DateField
         label="Date"
         name="date"
@@ -174,6 +157,6 @@ function CoachingDialog({
         required={false}
         rows={3}
       />
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -5,8 +5,9 @@ import type { AppDB } from '../../../db/schema';
 import { optimizeForEquitySchema } from '../../../../shared/domain/schema';
 import type { OptimizeForEquityEntry, TownData } from '../../../../shared/domain/schema';
 import type { Evaluation } from '../../../../shared/rules/evaluation';
-import { Dialog } from '../../components/Dialog';
 import { TextAreaField, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import { ActionsHeader, RowActions } from '../../components/RowActions';
 import { useDeleteWithUndo } from '../../lib/useDeleteWithUndo';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { notify } from '../../store/ui';
@@ -46,9 +47,7 @@ export function Optimize({ db, data, evaluation }: { db: AppDB; data: TownData; 
               <tr>
                 <th scope="col">Action</th>
                 <th scope="col">Note</th>
-                <th scope="col" className="actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -58,26 +57,19 @@ export function Optimize({ db, data, evaluation }: { db: AppDB; data: TownData; 
                   <tr key={a.id} data-record-id={a.id}>
                     <th scope="row">{label}</th>
                     <td>{a.note}</td>
-                    <td className="actions">
-                      <button type="button" className="btn btn-small" onClick={() => setEditing(a)}>
-                        Edit<span className="visually-hidden"> {label}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-small btn-danger"
-                        onClick={() =>
-                          del.ask({
-                            title: `Delete “${label}”?`,
-                            message: <p>“{label}” will be removed from the Optimize for Equity list.</p>,
-                            confirmLabel: 'Delete action',
-                            run: () => deleteOptimize(db, a.id),
-                            done: `“${label}” deleted.`,
-                          })
-                        }
-                      >
-                        Delete<span className="visually-hidden"> {label}</span>
-                      </button>
-                    </td>
+                    <RowActions
+                      name={label}
+                      onEdit={() => setEditing(a)}
+                      onDelete={() =>
+                        del.ask({
+                          title: `Delete “${label}”?`,
+                          message: <p>“{label}” will be removed from the Optimize for Equity list.</p>,
+                          confirmLabel: 'Delete action',
+                          run: () => deleteOptimize(db, a.id),
+                          done: `“${label}” deleted.`,
+                        })
+                      }
+                    />
                   </tr>
                 );
               })}
@@ -115,23 +107,14 @@ function OptimizeDialog({
     }
   };
   return (
-    <Dialog
-      open
+    <FormDialog
       title={entry ? 'Edit the action' : 'Add an Optimize for Equity action'}
       onClose={onClose}
-      onSubmit={() => void save()}
-      footer={
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={form.saving}>
-            Save action
-          </button>
-        </div>
-      }
+      onSave={() => void save()}
+      saving={form.saving}
+      saveLabel="Save action"
+      summary={summary}
     >
-      {summary ? <p className="notice notice-error">{summary}</p> : null}
       <TextField
         label="Action number"
         name="actionNumber"
@@ -157,6 +140,6 @@ function OptimizeDialog({
         required={false}
         rows={3}
       />
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -8,6 +8,8 @@ import type { AppDB } from '../../../db/schema';
 import { settingsSchema } from '../../../../shared/domain/schema';
 import type { Settings } from '../../../../shared/domain/schema';
 import { NumberField, SelectField, TextField } from '../../components/Field';
+import { ActionsHeader } from '../../components/RowActions';
+import { SectionForm } from '../../components/SectionForm';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { notify } from '../../store/ui';
 
@@ -34,15 +36,13 @@ export function ProgramSettings({ db, settings }: { db: AppDB; settings: Setting
         Sustainable CT renumbers and renames actions between program years. Check these against the current
         program year’s action list; the packet prints them as written here.
       </p>
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <SectionForm
+        onSave={() => void save()}
+        saving={form.saving}
+        saveLabel="Save program settings"
+        changed={changed}
+        summary={summary}
       >
-        {summary ? <p className="notice notice-error">{summary}</p> : null}
         <div className="grid-2">
           <TextField
             label="Action number"
@@ -68,9 +68,7 @@ export function ProgramSettings({ db, settings }: { db: AppDB; settings: Setting
                 <tr>
                   <th scope="col">Level</th>
                   <th scope="col">Points needed</th>
-                  <th scope="col" className="actions">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>
@@ -225,13 +223,7 @@ export function ProgramSettings({ db, settings }: { db: AppDB; settings: Setting
             </button>
           </div>
         </fieldset>
-        <div className="form-actions">
-          {changed ? <span className="muted small left">You have unsaved changes.</span> : null}
-          <button type="submit" className="btn btn-primary" disabled={form.saving}>
-            Save program settings
-          </button>
-        </div>
-      </form>
+      </SectionForm>
     </section>
   );
 }

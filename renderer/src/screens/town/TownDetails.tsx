@@ -6,6 +6,7 @@ import type { Town } from '../../../../shared/domain/schema';
 import type { Evaluation } from '../../../../shared/rules/evaluation';
 import { DateField } from '../../components/DateField';
 import { NumberField, TextAreaField, TextField } from '../../components/Field';
+import { SectionForm } from '../../components/SectionForm';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { today } from '../../lib/today';
 import { notify } from '../../store/ui';
@@ -23,15 +24,13 @@ export function TownDetails({ db, town }: { db: AppDB; town: Town }) {
   return (
     <section className="card" aria-labelledby="town-details-title">
       <h2 id="town-details-title">Town details</h2>
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <SectionForm
+        onSave={() => void save()}
+        saving={form.saving}
+        saveLabel="Save town details"
+        changed={changed}
+        summary={summary}
       >
-        {summary ? <p className="notice notice-error">{summary}</p> : null}
         <div className="grid-2">
           <TextField
             label="Town name"
@@ -78,13 +77,7 @@ export function TownDetails({ db, town }: { db: AppDB; town: Town }) {
             error={errors.preparedByTitle}
           />
         </div>
-        <div className="form-actions">
-          {changed ? <span className="muted small left">You have unsaved changes.</span> : null}
-          <button type="submit" className="btn btn-primary" disabled={form.saving}>
-            Save town details
-          </button>
-        </div>
-      </form>
+      </SectionForm>
     </section>
   );
 }
@@ -115,13 +108,11 @@ export function Narratives({ db, town, evaluation }: { db: AppDB; town: Town; ev
         (rule T.2), but only with a short narrative: show that the work is ongoing, still relevant today, and
         had a meaningful impact in town. Leave a part empty if it earns new credit.
       </p>
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <SectionForm
+        onSave={() => void save()}
+        saving={form.saving}
+        saveLabel="Save narratives"
+        changed={changed}
       >
         <TextAreaField
           label="Part 1 narrative (the leadership cohort series)"
@@ -141,13 +132,7 @@ export function Narratives({ db, town, evaluation }: { db: AppDB; town: Town; ev
           error={form.errors['rollingNarrative.part2']}
           required={false}
         />
-        <div className="form-actions">
-          {changed ? <span className="muted small left">You have unsaved changes.</span> : null}
-          <button type="submit" className="btn btn-primary" disabled={form.saving}>
-            Save narratives
-          </button>
-        </div>
-      </form>
+      </SectionForm>
     </section>
   );
 }

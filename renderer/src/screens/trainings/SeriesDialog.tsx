@@ -6,8 +6,8 @@ import { newId, putSeries } from '../../../db/repositories';
 import type { AppDB } from '../../../db/schema';
 import { seriesSchema } from '../../../../shared/domain/schema';
 import type { Series } from '../../../../shared/domain/schema';
-import { Dialog } from '../../components/Dialog';
 import { TextAreaField, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { useFocusField } from './useFocusField';
 
@@ -36,8 +36,7 @@ export function SeriesDialog({ db, series, onClose, onSaved, focusField }: Serie
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title={series ? `Edit ${series.name}` : 'Add a series'}
       description={
         series
@@ -45,45 +44,32 @@ export function SeriesDialog({ db, series, onClose, onSaved, focusField }: Serie
           : 'A set of equity trainings offered together, such as Sustainable CT’s yearly series. Add its topics next.'
       }
       onClose={onClose}
-      onSubmit={() => void save()}
-      footer={
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={form.saving}>
-            Save series
-          </button>
-        </div>
-      }
+      onSave={() => void save()}
+      saving={form.saving}
+      saveLabel="Save series"
+      summary={summary}
+      bodyRef={bodyRef}
     >
-      <div className="stack" ref={bodyRef}>
-        {summary ? (
-          <p className="notice notice-error" role="alert">
-            {summary}
-          </p>
-        ) : null}
-        <TextField
-          label="Series name"
-          name="name"
-          autoComplete="off"
-          hint="e.g. Sustainable CT 2025 Equity Training Series"
-          value={draft.name}
-          onChange={(v) => form.set('name', v)}
-          error={errors.name}
-          required
-        />
-        <TextAreaField
-          label="Description"
-          name="description"
-          value={draft.description ?? ''}
-          onChange={(v) => form.set('description', v)}
-          error={errors.description}
-          required={false}
-          rows={3}
-        />
-        {errors[''] ? <p className="error">{errors['']}</p> : null}
-      </div>
-    </Dialog>
+      <TextField
+        label="Series name"
+        name="name"
+        autoComplete="off"
+        hint="e.g. Sustainable CT 2025 Equity Training Series"
+        value={draft.name}
+        onChange={(v) => form.set('name', v)}
+        error={errors.name}
+        required
+      />
+      <TextAreaField
+        label="Description"
+        name="description"
+        value={draft.description ?? ''}
+        onChange={(v) => form.set('description', v)}
+        error={errors.description}
+        required={false}
+        rows={3}
+      />
+      {errors[''] ? <p className="error">{errors['']}</p> : null}
+    </FormDialog>
   );
 }

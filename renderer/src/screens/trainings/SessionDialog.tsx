@@ -10,8 +10,8 @@ import type { AppDB } from '../../../db/schema';
 import { sessionSchema } from '../../../../shared/domain/schema';
 import type { Session, Training } from '../../../../shared/domain/schema';
 import { DateField } from '../../components/DateField';
-import { Dialog } from '../../components/Dialog';
 import { NumberField, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import type { FormErrors } from '../../lib/formErrors';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { longDate } from './catalog';
@@ -85,8 +85,7 @@ export function SessionDialog({
       : `Add a session of ${training.name}`;
 
   return (
-    <Dialog
-      open
+    <FormDialog
       wide
       title={title}
       description={
@@ -97,93 +96,80 @@ export function SessionDialog({
             : 'One date the training was held (or will be). Fields marked (optional) may stay empty.'
       }
       onClose={onClose}
-      onSubmit={() => void save()}
-      footer={
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={form.saving}>
-            Save session
-          </button>
-        </div>
-      }
+      onSave={() => void save()}
+      saving={form.saving}
+      saveLabel="Save session"
+      summary={summary}
+      bodyRef={bodyRef}
     >
-      <div className="stack" ref={bodyRef}>
-        {summary ? (
-          <p className="notice notice-error" role="alert">
-            {summary}
-          </p>
-        ) : null}
-        <div className="grid-3">
-          <DateField
-            label="Date"
-            name="date"
-            value={draft.date ?? null}
-            onChange={(v) => form.set('date', v as string)}
-            error={errors.date}
-            required
-          />
-          <TextField
-            label="Start time"
-            name="startTime"
-            type="time"
-            value={draft.startTime ?? ''}
-            onChange={(v) => form.set('startTime', v === '' ? null : v)}
-            error={errors.startTime}
-            required={false}
-          />
-          <TextField
-            label="End time"
-            name="endTime"
-            type="time"
-            value={draft.endTime ?? ''}
-            onChange={(v) => form.set('endTime', v === '' ? null : v)}
-            error={errors.endTime}
-            required={false}
-          />
-        </div>
+      <div className="grid-3">
+        <DateField
+          label="Date"
+          name="date"
+          value={draft.date ?? null}
+          onChange={(v) => form.set('date', v as string)}
+          error={errors.date}
+          required
+        />
         <TextField
-          label="Place or link"
-          name="location"
-          autoComplete="off"
-          hint="Where it was held, or the meeting link for a live virtual session."
-          value={draft.location ?? ''}
-          onChange={(v) => form.set('location', v)}
-          error={errors.location}
+          label="Start time"
+          name="startTime"
+          type="time"
+          value={draft.startTime ?? ''}
+          onChange={(v) => form.set('startTime', v === '' ? null : v)}
+          error={errors.startTime}
           required={false}
         />
-        <fieldset className="group">
-          <legend>When not everyone who came is on your roster</legend>
-          <p className="hint">
-            People you tick on the Attendance screen are counted, with their departments, automatically. Fill
-            these in only to add attendees who are not on your roster.
-          </p>
-          <NumberField
-            label="Number of attendees reported"
-            name="reportedAttendeeCount"
-            hint="The total number of municipal people who attended, from the sign-in sheet."
-            min={0}
-            step={1}
-            value={draft.reportedAttendeeCount ?? null}
-            onChange={(v) => form.set('reportedAttendeeCount', v)}
-            error={errors.reportedAttendeeCount}
-            required={false}
-          />
-          <DepartmentsField
-            departments={draft.departmentsReported ?? []}
-            errors={errors}
-            text={deptText}
-            setText={setDeptText}
-            message={deptMessage}
-            setMessage={setDeptMessage}
-            onChange={(list) => form.change({ ...draft, departmentsReported: list }, 'departmentsReported')}
-          />
-        </fieldset>
-        {errors.trainingId ? <p className="error">{errors.trainingId}</p> : null}
-        {errors[''] ? <p className="error">{errors['']}</p> : null}
+        <TextField
+          label="End time"
+          name="endTime"
+          type="time"
+          value={draft.endTime ?? ''}
+          onChange={(v) => form.set('endTime', v === '' ? null : v)}
+          error={errors.endTime}
+          required={false}
+        />
       </div>
-    </Dialog>
+      <TextField
+        label="Place or link"
+        name="location"
+        autoComplete="off"
+        hint="Where it was held, or the meeting link for a live virtual session."
+        value={draft.location ?? ''}
+        onChange={(v) => form.set('location', v)}
+        error={errors.location}
+        required={false}
+      />
+      <fieldset className="group">
+        <legend>When not everyone who came is on your roster</legend>
+        <p className="hint">
+          People you tick on the Attendance screen are counted, with their departments, automatically. Fill
+          these in only to add attendees who are not on your roster.
+        </p>
+        <NumberField
+          label="Number of attendees reported"
+          name="reportedAttendeeCount"
+          hint="The total number of municipal people who attended, from the sign-in sheet."
+          min={0}
+          step={1}
+          value={draft.reportedAttendeeCount ?? null}
+          onChange={(v) => form.set('reportedAttendeeCount', v)}
+          error={errors.reportedAttendeeCount}
+          required={false}
+        />
+        <DepartmentsField
+          departments={draft.departmentsReported ?? []}
+          errors={errors}
+          text={deptText}
+          setText={setDeptText}
+          message={deptMessage}
+          setMessage={setDeptMessage}
+          onChange={(list) => form.change({ ...draft, departmentsReported: list }, 'departmentsReported')}
+        />
+      </fieldset>
+      {errors.trainingId ? <p className="error">{errors.trainingId}</p> : null}
+      {errors[''] ? <p className="error">{errors['']}</p> : null}
+    </FormDialog>
   );
 }
 

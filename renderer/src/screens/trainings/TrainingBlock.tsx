@@ -4,6 +4,7 @@
  */
 import { deliveryLabels } from '../../../../shared/domain/labels';
 import type { Session, Training } from '../../../../shared/domain/schema';
+import { ActionsHeader } from '../../components/RowActions';
 import { longDate, plural, shortDate, timeRange } from './catalog';
 import type { TrainingWithSessions } from './catalog';
 
@@ -106,9 +107,7 @@ export function TrainingBlock({
                 <th scope="col">Place or link</th>
                 <th scope="col">Attendees</th>
                 <th scope="col">Departments typed in</th>
-                <th scope="col" className="actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

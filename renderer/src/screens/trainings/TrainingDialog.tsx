@@ -10,8 +10,8 @@ import type { TrainingInput } from '../../../db/repositories';
 import { deliveryLabels } from '../../../../shared/domain/labels';
 import { trainingSchema } from '../../../../shared/domain/schema';
 import type { Delivery, Series, Training } from '../../../../shared/domain/schema';
-import { Dialog } from '../../components/Dialog';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import type { FormErrors } from '../../lib/formErrors';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { useFocusField } from './useFocusField';
@@ -90,122 +90,108 @@ export function TrainingDialog({
       : 'Add a single course';
 
   return (
-    <Dialog
-      open
+    <FormDialog
       wide
       title={title}
       description="Fields marked (optional) may stay empty. Add the dates it was held after saving."
       onClose={onClose}
-      onSubmit={() => void save()}
-      footer={
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={form.saving}>
-            Save {noun}
-          </button>
-        </div>
-      }
+      onSave={() => void save()}
+      saving={form.saving}
+      saveLabel={`Save ${noun}`}
+      summary={summary}
+      bodyRef={bodyRef}
     >
-      <div className="stack" ref={bodyRef}>
-        {summary ? (
-          <p className="notice notice-error" role="alert">
-            {summary}
+      <div className="grid-2">
+        <TextField
+          label="Training name"
+          name="name"
+          autoComplete="off"
+          value={draft.name}
+          onChange={(v) => form.set('name', v)}
+          error={errors.name}
+          required
+        />
+        <TextField
+          label="Provider"
+          name="provider"
+          autoComplete="off"
+          hint="The training entity, as the packet should name it."
+          value={draft.provider ?? ''}
+          onChange={(v) => form.set('provider', v)}
+          error={errors.provider}
+          required={false}
+        />
+        <SelectField
+          label="Part of a series"
+          name="seriesId"
+          hint="A topic of a series counts toward Part 1 when the series is Sustainable CT’s."
+          value={draft.seriesId ?? ''}
+          onChange={(v) => form.set('seriesId', v === '' ? null : v)}
+          options={[
+            { value: '', label: 'No — a single course' },
+            ...allSeries.map((s) => ({ value: s.id, label: s.name })),
+          ]}
+          error={errors.seriesId}
+        />
+        <div className="stack stack-tight">
+          <CheckboxField
+            label="Provided by Sustainable CT"
+            name="providedBySustainableCT"
+            checked={draft.providedBySustainableCT}
+            onChange={(v) => form.set('providedBySustainableCT', v)}
+            error={errors.providedBySustainableCT}
+          />
+          <CheckboxField
+            label="The subject is equity"
+            name="isEquity"
+            hint="Both parts of the action count equity trainings only."
+            checked={draft.isEquity}
+            onChange={(v) => form.set('isEquity', v)}
+            error={errors.isEquity}
+          />
+        </div>
+      </div>
+      <fieldset
+        className="group choice-group"
+        data-field="delivery"
+        aria-describedby={errors.delivery ? `${deliveryName}-error` : undefined}
+      >
+        <legend>How was it delivered?</legend>
+        <div className="choice-row">
+          {deliveries.map((d) => (
+            <label key={d} className="choice">
+              <input
+                type="radio"
+                name="delivery"
+                value={d}
+                checked={draft.delivery === d}
+                onChange={() => form.set('delivery', d)}
+                aria-invalid={errors.delivery ? true : undefined}
+              />
+              <span>
+                <strong>{deliveryLabels[d]}</strong>
+                <span className="hint">{deliveryHints[d]}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {errors.delivery ? (
+          <p className="error" id={`${deliveryName}-error`}>
+            {errors.delivery}
           </p>
         ) : null}
-        <div className="grid-2">
-          <TextField
-            label="Training name"
-            name="name"
-            autoComplete="off"
-            value={draft.name}
-            onChange={(v) => form.set('name', v)}
-            error={errors.name}
-            required
-          />
-          <TextField
-            label="Provider"
-            name="provider"
-            autoComplete="off"
-            hint="The training entity, as the packet should name it."
-            value={draft.provider ?? ''}
-            onChange={(v) => form.set('provider', v)}
-            error={errors.provider}
-            required={false}
-          />
-          <SelectField
-            label="Part of a series"
-            name="seriesId"
-            hint="A topic of a series counts toward Part 1 when the series is Sustainable CT’s."
-            value={draft.seriesId ?? ''}
-            onChange={(v) => form.set('seriesId', v === '' ? null : v)}
-            options={[
-              { value: '', label: 'No — a single course' },
-              ...allSeries.map((s) => ({ value: s.id, label: s.name })),
-            ]}
-            error={errors.seriesId}
-          />
-          <div className="stack stack-tight">
-            <CheckboxField
-              label="Provided by Sustainable CT"
-              name="providedBySustainableCT"
-              checked={draft.providedBySustainableCT}
-              onChange={(v) => form.set('providedBySustainableCT', v)}
-              error={errors.providedBySustainableCT}
-            />
-            <CheckboxField
-              label="The subject is equity"
-              name="isEquity"
-              hint="Both parts of the action count equity trainings only."
-              checked={draft.isEquity}
-              onChange={(v) => form.set('isEquity', v)}
-              error={errors.isEquity}
-            />
-          </div>
-        </div>
-        <fieldset
-          className="group choice-group"
-          data-field="delivery"
-          aria-describedby={errors.delivery ? `${deliveryName}-error` : undefined}
-        >
-          <legend>How was it delivered?</legend>
-          <div className="choice-row">
-            {deliveries.map((d) => (
-              <label key={d} className="choice">
-                <input
-                  type="radio"
-                  name="delivery"
-                  value={d}
-                  checked={draft.delivery === d}
-                  onChange={() => form.set('delivery', d)}
-                  aria-invalid={errors.delivery ? true : undefined}
-                />
-                <span>
-                  <strong>{deliveryLabels[d]}</strong>
-                  <span className="hint">{deliveryHints[d]}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-          {errors.delivery ? (
-            <p className="error" id={`${deliveryName}-error`}>
-              {errors.delivery}
-            </p>
-          ) : null}
-        </fieldset>
-        <TextAreaField
-          label="Description or agenda"
-          name="description"
-          hint="What was covered, in a few sentences, or paste the agenda. The packet prints it."
-          value={draft.description ?? ''}
-          onChange={(v) => form.set('description', v)}
-          error={errors.description}
-          required={false}
-          rows={5}
-        />
-        {errors[''] ? <p className="error">{errors['']}</p> : null}
-      </div>
-    </Dialog>
+      </fieldset>
+      <TextAreaField
+        label="Description or agenda"
+        name="description"
+        hint="What was covered, in a few sentences, or paste the agenda. The packet prints it."
+        value={draft.description ?? ''}
+        onChange={(v) => form.set('description', v)}
+        error={errors.description}
+        required={false}
+        rows={5}
+      />
+      {errors[''] ? <p className="error">{errors['']}</p> : null}
+    </FormDialog>
   );
 }
