@@ -16,7 +16,8 @@ import { EligibilityScreen } from '../../../renderer/src/screens/EligibilityScre
 import { useUi } from '../../../renderer/src/store/ui';
 import type { TownData } from '../../../shared/domain/schema';
 import { evaluate } from '../../../shared/rules/engine';
-import type { Evaluation, SessionRef } from '../../../shared/rules/evaluation';
+import type { Evaluation } from '../../../shared/rules/evaluation';
+import { fixtureEvaluation } from '../../shared/packet/fixtures';
 import { makeDb, renderScreen, resetUi } from '../helpers';
 
 // The PDF renderer and the save dialog are other modules' business; here we check what the screen asks of them.
@@ -26,133 +27,31 @@ vi.mock('../../../renderer/src/platform', () => ({
   appVersion: vi.fn(() => Promise.resolve('9.9.9')),
 }));
 
-const s101: SessionRef = {
-  sessionId: 's-101',
-  trainingId: 't-101',
-  trainingName: 'Equity 101',
-  date: '2024-03-12',
-  location: 'Town Hall',
-};
-const sRace: SessionRef = {
-  sessionId: 's-race',
-  trainingId: 't-race',
-  trainingName: 'Conversations About Race',
-  date: '2024-05-14',
-  location: 'Online',
-};
-
-/** What the engine would say about a town with a full cohort and a live training (hand-built, engine-free). */
+/**
+ * The packet tests' hand-built evaluation (engine-free), plus what this screen must also
+ * show: a reason that does not count, a second gap, and a Part 2 attendee without a title.
+ */
 function evaluationFixture(over: Partial<Evaluation> = {}): Evaluation {
+  const base = fixtureEvaluation();
+  const { part1, part2 } = base;
   return {
-    certificationYear: 2026,
-    asOfDate: '2026-03-01',
-    newCreditFrom: '2023-01-01',
-    recertification: null,
+    ...base,
     part1: {
-      id: 'part1',
-      status: 'met',
-      points: 10,
-      maxPoints: 10,
-      credit: 'new',
-      completionDate: '2024-05-14',
-      evidence: {
-        seriesId: 'ser-1',
-        seriesName: '2024 Equity Series',
-        topics: [
-          { trainingId: 't-101', name: 'Equity 101' },
-          { trainingId: 't-race', name: 'Conversations About Race' },
-        ],
-        cohort: [
-          {
-            personId: 'p-e',
-            name: 'Avery Stone',
-            role: 'E',
-            roleLabel: 'Elected official — Board of Selectmen',
-            title: 'First Selectman',
-            sessions: [s101, sRace],
-            completedAllTopics: true,
-          },
-          {
-            personId: 'p-s',
-            name: 'Bea Quill',
-            role: 'S',
-            roleLabel: 'Director-level staff — Public Works',
-            title: 'Director of Public Works',
-            sessions: [s101, sRace],
-            completedAllTopics: true,
-          },
-          {
-            personId: 'p-r',
-            name: 'Kim Cho',
-            role: 'R',
-            roleLabel: 'Resident sustainability team member',
-            title: null,
-            sessions: [s101, sRace],
-            completedAllTopics: true,
-          },
-          {
-            personId: 'p-o',
-            name: 'Olu Ade',
-            role: null,
-            roleLabel: 'Appointed — Conservation Commission',
-            title: 'Commissioner',
-            sessions: [s101],
-            completedAllTopics: false,
-          },
-        ],
-        sessions: [s101, sRace],
-      },
-      notCounted: [
-        { id: 't-od', name: 'Implicit Bias On Demand', reason: 'Not provided by Sustainable CT (P1.1).' },
-      ],
+      ...part1,
       reasons: [
-        { rule: 'P1.4', kind: 'ok', text: 'Avery Stone, Bea Quill and Kim Cho each completed every topic.' },
+        ...part1.reasons,
         { rule: 'P1.2', kind: 'problem', text: 'Pat Lee — Board of Finance is not an executive body.' },
       ],
-      gaps: [],
     },
     part2: {
-      id: 'part2',
-      status: 'review',
-      points: 5,
-      maxPoints: 5,
-      credit: 'rolling',
-      completionDate: '2020-04-21',
-      evidence: {
-        trainingId: 't-ccm',
-        trainingName: 'Bridging Differences',
-        sessionId: 's-ccm',
-        date: '2020-04-21',
-        provider: 'Connecticut Conference of Municipalities',
-        delivery: 'inPerson',
-        description: 'Facilitated workshop on listening across difference.',
-        location: 'Library Community Room',
-        attendeeCount: 14,
-        listedCount: 2,
-        reportedCount: 14,
-        departments: ['Public Works', 'Library'],
-        attendees: [
-          {
-            personId: 'p-s',
-            name: 'Bea Quill',
-            title: 'Director of Public Works',
-            department: 'Public Works',
-          },
-          { personId: 'p-l', name: 'Lee Marsh', title: null, department: 'Library' },
-        ],
+      ...part2,
+      evidence: part2.evidence && {
+        ...part2.evidence,
+        attendees: part2.evidence.attendees.map((a) => (a.name === 'Lee Marsh' ? { ...a, title: null } : a)),
       },
-      reasons: [{ rule: 'P2.5', kind: 'review', text: 'Bridging Differences is also Part 1 evidence.' }],
-      gaps: [],
     },
-    totalPoints: 15,
-    maxPoints: 15,
     gaps: [
-      {
-        part: 'part1',
-        rule: 'P1.9',
-        text: 'Title missing for Kim Cho',
-        target: { screen: 'people', recordId: 'p-r', field: 'title' },
-      },
+      ...base.gaps,
       {
         part: 'part2',
         rule: 'T.2',
@@ -160,9 +59,6 @@ function evaluationFixture(over: Partial<Evaluation> = {}): Evaluation {
         target: { screen: 'town', field: 'rollingNarrative.part2' },
       },
     ],
-    warnings: [{ rule: 'P2.5', kind: 'warning', text: 'One training is used for both parts.' }],
-    coaching: { hoursUsed: 2.5, freeHours: 4, overFreeHours: false },
-    optimizeForEquity: { actionsCount: 1, levelReached: 'Bronze', next: { level: 'Silver', actionsMore: 2 } },
     ...over,
   };
 }
