@@ -58,8 +58,6 @@ interface SeriesOutcome {
   kind: Kind | null;
   assignment: Assignment | null;
   completionDate: IsoDate | null;
-  /** True when the outcome needs sessions after the as-of date (T.4). */
-  usesPlanned: boolean;
 }
 
 const latest = (dates: Iterable<IsoDate>): IsoDate => {
@@ -230,14 +228,12 @@ function judgeSeries(
   includePlanned: boolean,
 ): SeriesOutcome {
   const attendees = collectAttendees(index, topics, includePlanned);
-  const asOf = index.options.asOfDate;
   const base = { series, topics, attendees };
-  const planned = (a: Assignment) => Object.values(a).some((p) => p.sessions.some((s) => s.date > asOf));
 
   const full = findFullAssignment(attendees);
   if (full) {
     const date = latest(Object.values(full).map((p) => p.completion ?? ''));
-    return { ...base, kind: 'P1.4', assignment: full, completionDate: date, usesPlanned: planned(full) };
+    return { ...base, kind: 'P1.4', assignment: full, completionDate: date };
   }
   const collective = findCollective(attendees, topics);
   if (collective) {
@@ -246,7 +242,6 @@ function judgeSeries(
       kind: 'P1.5a',
       assignment: collective.a,
       completionDate: collective.date,
-      usesPlanned: planned(collective.a),
     };
   }
   const doubled = findDoubled(attendees);
@@ -257,10 +252,9 @@ function judgeSeries(
       kind: 'P1.5b',
       assignment: doubled,
       completionDate: date,
-      usesPlanned: planned(doubled),
     };
   }
-  return { ...base, kind: null, assignment: null, completionDate: null, usesPlanned: false };
+  return { ...base, kind: null, assignment: null, completionDate: null };
 }
 
 /** A series' standing, for choosing the best evidence (P1.8). */
