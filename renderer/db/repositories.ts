@@ -47,8 +47,8 @@ import type {
   TownData,
   Training,
 } from '../../shared/domain/schema';
-import { SETTINGS_KEY, TOWN_KEY } from './schema';
-import type { AppDB } from './schema';
+import { compareCodeUnits, groupBySession, SETTINGS_KEY, TOWN_KEY } from './schema';
+import type { AppDB, SessionAttendanceRow } from './schema';
 
 /** One invalid field: `path` is relative to the record (`positions[0].end`, `name`; '' for the whole record). */
 export interface FieldIssue {
@@ -146,7 +146,9 @@ const byText =
  * Everything stored, as one `TownData` (the rules engine's input), or null before
  * the first-run guide has created the town. Lists come in a stable display order:
  * people, series, trainings and partners by name; sessions by date and time;
- * certifications by year; coaching by date; attendance by key.
+ * certifications by year; coaching by date; attendance by person id, then session id
+ * (code-unit order: the order of the pair table's key before version 3, so a backup of
+ * the same data is byte for byte the same as it was).
  */
 export async function loadTownData(db: AppDB): Promise<TownData | null> {
   return db.transaction('r', db.allTables(), async () => {
@@ -169,7 +171,7 @@ export async function loadTownData(db: AppDB): Promise<TownData | null> {
       db.series.toArray(),
       db.trainings.toArray(),
       db.sessions.toArray(),
-      db.attendance.toArray(),
+      db.sessionAttendance.toArray(),
       db.partners.toArray(),
       db.certifications.toArray(),
       db.coaching.toArray(),
@@ -182,13 +184,51 @@ export async function loadTownData(db: AppDB): Promise<TownData | null> {
       series: series.sort(byText((s) => s.name)),
       trainings: trainings.sort(byText((t) => t.name)),
       sessions: sessions.sort(byText((s) => `${s.date} ${s.startTime ?? ''}`)),
-      attendance,
+      attendance: byPersonThenSession(toPairs(attendance)),
       partners: partners.sort(byText((p) => p.name)),
       certifications: certifications.sort((a, b) => a.yearAwarded - b.yearAwarded || (a.id < b.id ? -1 : 1)),
       coaching: coaching.sort(byText((c) => c.date)),
       optimizeForEquity: optimize.sort(byText((o) => `${o.actionNumber} ${o.actionName}`)),
     };
   });
+}
+
+/** Session rows as the shared flat list of pairs (in row order, each row's people in order). */
+function toPairs(rows: readonly SessionAttendanceRow[]): Attendance[] {
+  return rows.flatMap((r) => r.personIds.map((personId) => ({ personId, sessionId: r.sessionId })));
+}
+
+function byPersonThenSession(pairs: Attendance[]): Attendance[] {
+  return pairs.sort(
+    (a, b) => compareCodeUnits(a.personId, b.personId) || compareCodeUnits(a.sessionId, b.sessionId),
+  );
+}
+
+/**
+ * Adds and removes pairs in the session rows they touch (inside the caller's transaction):
+ * reads those rows, applies `remove` then `add`, writes the rows that still hold someone
+ * and deletes the ones left empty (a session nobody attended has no row).
+ */
+async function applyPairs(
+  db: AppDB,
+  changes: { add?: readonly Attendance[]; remove?: readonly Attendance[] },
+): Promise<void> {
+  const add = changes.add ?? [];
+  const remove = changes.remove ?? [];
+  const sessionIds = [...new Set([...add, ...remove].map((a) => a.sessionId))];
+  if (sessionIds.length === 0) return;
+  const rows = await db.sessionAttendance.bulkGet(sessionIds);
+  const people = new Map(sessionIds.map((id, i) => [id, new Set(rows[i]?.personIds ?? [])]));
+  for (const a of remove) people.get(a.sessionId)!.delete(a.personId);
+  for (const a of add) people.get(a.sessionId)!.add(a.personId);
+  const kept: SessionAttendanceRow[] = [];
+  const emptied: string[] = [];
+  for (const [sessionId, ids] of people) {
+    if (ids.size > 0) kept.push({ sessionId, personIds: [...ids].sort(compareCodeUnits) });
+    else emptied.push(sessionId);
+  }
+  await db.sessionAttendance.bulkPut(kept);
+  await db.sessionAttendance.bulkDelete(emptied);
 }
 
 /** Whether the first-run guide has created a town. */
@@ -209,7 +249,7 @@ export async function replaceAllData(db: AppDB, data: TownData): Promise<void> {
     await db.series.bulkAdd(data.series);
     await db.trainings.bulkAdd(data.trainings);
     await db.sessions.bulkAdd(data.sessions);
-    await db.attendance.bulkAdd(data.attendance);
+    await db.sessionAttendance.bulkAdd(groupBySession(data.attendance));
     await db.partners.bulkAdd(data.partners);
     await db.certifications.bulkAdd(data.certifications);
     await db.coaching.bulkAdd(data.coaching);
@@ -355,7 +395,7 @@ export async function setAttendanceBulk(db: AppDB, changes: readonly AttendanceC
     }
     return { row, attended: c.attended };
   });
-  await db.transaction('rw', db.people, db.sessions, db.attendance, async () => {
+  await db.transaction('rw', db.people, db.sessions, db.sessionAttendance, async () => {
     const adding = rows.filter((r) => r.attended).map((r) => r.row);
     const [people, sessions] = await Promise.all([
       db.people.bulkGet([...new Set(adding.map((a) => a.personId))]),
@@ -375,10 +415,10 @@ export async function setAttendanceBulk(db: AppDB, changes: readonly AttendanceC
     const last = new Map<string, { row: Attendance; attended: boolean }>();
     for (const r of rows) last.set(JSON.stringify([r.row.personId, r.row.sessionId]), r);
     const finals = [...last.values()];
-    await db.attendance.bulkPut(finals.filter((r) => r.attended).map((r) => r.row));
-    await db.attendance.bulkDelete(
-      finals.filter((r) => !r.attended).map((r): [string, string] => [r.row.personId, r.row.sessionId]),
-    );
+    await applyPairs(db, {
+      add: finals.filter((r) => r.attended).map((r) => r.row),
+      remove: finals.filter((r) => !r.attended).map((r) => r.row),
+    });
   });
 }
 
@@ -404,13 +444,10 @@ async function collectCascade(
     ...(trainingIds.length > 0 ? await db.sessions.where('trainingId').anyOf(trainingIds).toArray() : []),
   ]);
   const sessionIds = new Set(sessions.map((s) => s.id));
-  const attendance =
-    sessionIds.size > 0
-      ? await db.attendance
-          .where('sessionId')
-          .anyOf([...sessionIds])
-          .toArray()
-      : [];
+  // By session, then person: the order the pair table's sessionId index gave before version 3.
+  const attendance = toPairs(
+    (await db.sessionAttendance.bulkGet([...sessionIds].sort(compareCodeUnits))).filter(defined),
+  );
   const seriesSet = new Set(seriesIds);
   const pointsHere = (e: Certification['credited'][number]) =>
     e.part === 'part1' ? seriesSet.has(e.seriesId) : sessionIds.has(e.sessionId);
@@ -430,12 +467,11 @@ async function deleteCascade(
 ): Promise<Undo> {
   return db.transaction(
     'rw',
-    [db.series, db.trainings, db.sessions, db.attendance, db.certifications],
+    [db.series, db.trainings, db.sessions, db.sessionAttendance, db.certifications],
     async () => {
       const { rows, changedCertifications } = await collectCascade(db, ids);
-      await db.attendance.bulkDelete(
-        (rows.attendance ?? []).map((a): [string, string] => [a.personId, a.sessionId]),
-      );
+      // Every pair of these sessions goes, so their whole rows go.
+      await db.sessionAttendance.bulkDelete([...new Set((rows.attendance ?? []).map((a) => a.sessionId))]);
       await db.sessions.bulkDelete((rows.sessions ?? []).map((s) => s.id));
       await db.trainings.bulkDelete((rows.trainings ?? []).map((t) => t.id));
       await db.series.bulkDelete((rows.series ?? []).map((s) => s.id));
@@ -456,10 +492,12 @@ function prune(rows: UndoRows): UndoRows {
 
 /** Deletes a person and their attendance. */
 export async function deletePerson(db: AppDB, id: string): Promise<Undo> {
-  return db.transaction('rw', db.people, db.attendance, async () => {
+  return db.transaction('rw', db.people, db.sessionAttendance, async () => {
     const person = await db.people.get(id);
-    const attendance = await db.attendance.where('personId').equals(id).toArray();
-    await db.attendance.where('personId').equals(id).delete();
+    // The multi-entry index lists the person's sessions in session id order, as before version 3.
+    const sessionIds = await db.sessionAttendance.where('personIds').equals(id).primaryKeys();
+    const attendance = sessionIds.map((sessionId) => ({ personId: id, sessionId }));
+    await applyPairs(db, { remove: attendance });
     await db.people.delete(id);
     return { kind: 'person', id, rows: prune({ people: person ? [person] : [], attendance }) };
   });
@@ -515,7 +553,7 @@ export async function undoDelete(db: AppDB, undo: Undo): Promise<void> {
       db.series,
       db.trainings,
       db.sessions,
-      db.attendance,
+      db.sessionAttendance,
       db.partners,
       db.certifications,
       db.coaching,
@@ -535,7 +573,7 @@ export async function undoDelete(db: AppDB, undo: Undo): Promise<void> {
         db.people.bulkGet(attendance.map((a) => a.personId)),
         db.sessions.bulkGet(attendance.map((a) => a.sessionId)),
       ]);
-      await db.attendance.bulkPut(attendance.filter((_, i) => people[i] && sessions[i]));
+      await applyPairs(db, { add: attendance.filter((_, i) => people[i] && sessions[i]) });
     },
   );
 }
@@ -547,12 +585,12 @@ export async function usageCounts(
   id: string,
 ): Promise<UsageCounts> {
   if (kind === 'person') {
-    const attendance = await db.attendance.where('personId').equals(id).count();
+    const attendance = await db.sessionAttendance.where('personIds').equals(id).count();
     return { trainings: 0, sessions: 0, attendance, people: attendance > 0 ? 1 : 0, certifications: 0 };
   }
   return db.transaction(
     'r',
-    [db.series, db.trainings, db.sessions, db.attendance, db.certifications],
+    [db.series, db.trainings, db.sessions, db.sessionAttendance, db.certifications],
     async () => {
       const key = kind === 'series' ? 'series' : kind === 'training' ? 'trainings' : 'sessions';
       const { rows } = await collectCascade(db, { [key]: [id] });

@@ -33,6 +33,23 @@ export const DEFAULT_DB_NAME = 'equity-training-ledger';
 export const TOWN_KEY = 'town';
 export const SETTINGS_KEY = 'settings';
 
+/**
+ * Who attended one session (version 3 onwards). Repositories turn these rows into the
+ * shared flat list of `{ personId, sessionId }` pairs and back; nothing else sees them.
+ *
+ * WHY one row per session rather than one per pair: IndexedDB costs about the same per
+ * row whatever the row holds (one request to the storage service each, 40–300 µs in
+ * Chromium), so a large town's 20,000 pair rows took ~6 s to restore; its 300 session
+ * rows take well under one (bench/README.md).
+ *
+ * Invariants the repositories keep: `personIds` is sorted (code-unit order) with no
+ * repeats, and never empty (a session nobody attended has no row).
+ */
+export interface SessionAttendanceRow {
+  sessionId: string;
+  personIds: string[];
+}
+
 /** A bookkeeping row; readers validate `value` (it may have been written by another release). */
 export interface MetaRow {
   key: string;
@@ -48,8 +65,11 @@ export class AppDB extends Dexie {
   series!: Table<Series, string>;
   trainings!: Table<Training, string>;
   sessions!: Table<Session, string>;
-  /** Primary key `[personId+sessionId]`: a person attends a session at most once. */
-  attendance!: Table<Attendance, [string, string]>;
+  /**
+   * Since version 3: attendance, one row per session that anyone attended (see
+   * `SessionAttendanceRow`). Replaced the one-row-per-pair `attendance` table of versions 1–2.
+   */
+  sessionAttendance!: Table<SessionAttendanceRow, string>;
   partners!: Table<Partner, string>;
   certifications!: Table<Certification, string>;
   coaching!: Table<CoachingEntry, string>;
@@ -87,6 +107,25 @@ export class AppDB extends Dexie {
     this.version(2).stores({
       meta: 'key',
     });
+
+    // Version 3: attendance stored per session (`SessionAttendanceRow`; `*personIds` is a
+    // multi-entry index, so "the sessions of a person" stays one indexed query). The upgrade
+    // copies the pair rows across; the old table is dropped in version 4 because Dexie lets an
+    // upgrade read a table only if a LATER version deletes it (Dexie 3.0 release notes, #713).
+    // Both versions run in the same upgrade transaction, so no database is ever left half-way.
+    this.version(3)
+      .stores({
+        sessionAttendance: 'sessionId, *personIds',
+      })
+      .upgrade(async (tx) => {
+        const pairs = (await tx.table('attendance').toArray()) as Attendance[];
+        await tx.table('sessionAttendance').bulkAdd(groupBySession(pairs));
+      });
+
+    // Version 4: drops the one-row-per-pair `attendance` table of versions 1–3 (copied above).
+    this.version(4).stores({
+      attendance: null,
+    });
   }
 
   /** Every table of town data, for transactions that touch all of it (import, initialise, wipe). Not `meta`. */
@@ -98,13 +137,35 @@ export class AppDB extends Dexie {
       this.series,
       this.trainings,
       this.sessions,
-      this.attendance,
+      this.sessionAttendance,
       this.partners,
       this.certifications,
       this.coaching,
       this.optimizeForEquity,
     ];
   }
+}
+
+/** Code-unit order, the order IndexedDB itself gives string keys (not locale order). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Attendance pairs as session rows: one per session, people sorted and de-duplicated,
+ * sessions in code-unit order. The one place pairs become rows (the upgrade and the
+ * repositories both use it), so every row keeps `SessionAttendanceRow`'s invariants.
+ */
+export function groupBySession(pairs: readonly Attendance[]): SessionAttendanceRow[] {
+  const bySession = new Map<string, Set<string>>();
+  for (const { personId, sessionId } of pairs) {
+    let people = bySession.get(sessionId);
+    if (people === undefined) bySession.set(sessionId, (people = new Set()));
+    people.add(personId);
+  }
+  return [...bySession.entries()]
+    .sort(([a], [b]) => compareCodeUnits(a, b))
+    .map(([sessionId, people]) => ({ sessionId, personIds: [...people].sort(compareCodeUnits) }));
 }
 
 /** A database handle (nothing is opened until the first query). */

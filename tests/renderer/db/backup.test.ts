@@ -84,7 +84,7 @@ describe('exportBackup() and importBackup()', () => {
     await smallTown();
     const before = await loadTownData(db);
     // Fails after the tables were cleared and town, people, trainings... were written.
-    const spy = vi.spyOn(db.attendance, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
+    const spy = vi.spyOn(db.sessionAttendance, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
     const r = await importBackup(db, sampleText);
     expect(spy).toHaveBeenCalled();
     expect(r).toEqual({

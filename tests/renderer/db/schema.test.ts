@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadTownData } from '../../../renderer/db/repositories';
+import { loadTownData, replaceAllData } from '../../../renderer/db/repositories';
 import { createDb, SETTINGS_KEY, TOWN_KEY } from '../../../renderer/db/schema';
 import type { AppDB } from '../../../renderer/db/schema';
 import { parseBackup } from '../../../shared/backup';
@@ -18,14 +18,14 @@ afterEach(async () => {
 });
 
 describe('AppDB', () => {
-  it('opens at version 2 with every table and no town', async () => {
+  it('opens at version 4 with every table and no town', async () => {
     db = testDb();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [
         'meta',
-        'attendance',
+        'sessionAttendance',
         'certifications',
         'coaching',
         'optimizeForEquity',
@@ -41,15 +41,15 @@ describe('AppDB', () => {
     expect(await db.town.count()).toBe(0);
   });
 
-  it('keys attendance by [personId+sessionId] and indexes both ids', async () => {
+  it('keys session attendance by sessionId and indexes every person id in it', async () => {
     db = testDb();
-    await db.attendance.put({ personId: 'p1', sessionId: 's1' });
-    await db.attendance.put({ personId: 'p1', sessionId: 's1' });
-    await db.attendance.put({ personId: 'p2', sessionId: 's1' });
-    expect(await db.attendance.count()).toBe(2);
-    expect(await db.attendance.get(['p2', 's1'])).toEqual({ personId: 'p2', sessionId: 's1' });
-    expect(await db.attendance.where('sessionId').equals('s1').count()).toBe(2);
-    expect(await db.attendance.where('personId').equals('p1').count()).toBe(1);
+    await db.sessionAttendance.put({ sessionId: 's1', personIds: ['p1'] });
+    await db.sessionAttendance.put({ sessionId: 's1', personIds: ['p1', 'p2'] });
+    await db.sessionAttendance.put({ sessionId: 's2', personIds: ['p2'] });
+    expect(await db.sessionAttendance.count()).toBe(2);
+    expect(await db.sessionAttendance.get('s1')).toEqual({ sessionId: 's1', personIds: ['p1', 'p2'] });
+    expect(await db.sessionAttendance.where('personIds').equals('p2').primaryKeys()).toEqual(['s1', 's2']);
+    expect(await db.sessionAttendance.where('personIds').equals('p1').count()).toBe(1);
   });
 
   it('keeps two databases with different names apart', async () => {
@@ -109,36 +109,23 @@ async function writeVersion1(name: string, data: TownData): Promise<void> {
 /** The same data in the order `loadTownData` returns it, so the two can be compared whole. */
 async function expectedOrder(data: TownData): Promise<TownData> {
   const scratch = testDb();
-  await scratch.transaction('rw', scratch.allTables(), async () => {
-    await scratch.town.put(data.town, TOWN_KEY);
-    await scratch.settings.put(data.settings, SETTINGS_KEY);
-    await scratch.people.bulkAdd(data.people);
-    await scratch.series.bulkAdd(data.series);
-    await scratch.trainings.bulkAdd(data.trainings);
-    await scratch.sessions.bulkAdd(data.sessions);
-    await scratch.attendance.bulkAdd(data.attendance);
-    await scratch.partners.bulkAdd(data.partners);
-    await scratch.certifications.bulkAdd(data.certifications);
-    await scratch.coaching.bulkAdd(data.coaching);
-    await scratch.optimizeForEquity.bulkAdd(data.optimizeForEquity);
-  });
+  await replaceAllData(scratch, data);
   const out = (await loadTownData(scratch))!;
   scratch.close();
   await scratch.delete();
   return out;
 }
 
-describe('AppDB upgrade from version 1 to 2', () => {
-  const sample = (): TownData => {
-    const text = readFileSync(
-      new URL('../../../resources/samples/harbor-falls.json', import.meta.url),
-      'utf8',
-    );
-    const parsed = parseBackup(text);
-    if (!parsed.ok) throw new Error('the Harbor Falls sample should be a valid backup');
-    return parsed.backup.data;
-  };
+/** The Harbor Falls sample town's data. */
+function sample(): TownData {
+  const text = readFileSync(new URL('../../../resources/samples/harbor-falls.json', import.meta.url), 'utf8');
+  const parsed = parseBackup(text);
+  if (!parsed.ok) throw new Error('the Harbor Falls sample should be a valid backup');
+  return parsed.backup.data;
+}
 
+// Version 1 databases upgrade through every later version (2, 3, 4) in one go.
+describe('AppDB upgrade from version 1', () => {
   it('keeps every record of the Harbor Falls sample and adds an empty meta table', async () => {
     const name = `test-${crypto.randomUUID()}`;
     const data = sample();
@@ -148,13 +135,13 @@ describe('AppDB upgrade from version 1 to 2', () => {
 
     db = createDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(4);
     expect(await loadTownData(db)).toEqual(await expectedOrder(data));
     expect(await db.meta.count()).toBe(0);
     // The upgraded database takes new writes in both old and new tables.
     await db.meta.put({ key: 'probe', value: 1 });
     expect(
-      await db.attendance.where('personId').equals(data.attendance[0]!.personId).count(),
+      await db.sessionAttendance.where('personIds').equals(data.attendance[0]!.personId).count(),
     ).toBeGreaterThan(0);
   });
 
@@ -166,7 +153,103 @@ describe('AppDB upgrade from version 1 to 2', () => {
         const upgraded = createDb(name, { indexedDB, IDBKeyRange });
         try {
           expect(await loadTownData(upgraded)).toEqual(await expectedOrder(data));
-          expect(upgraded.verno).toBe(2);
+          expect(upgraded.verno).toBe(4);
+        } finally {
+          upgraded.close();
+          await upgraded.delete();
+        }
+      }),
+      { numRuns: 40 },
+    );
+    db = testDb();
+  }, 60_000);
+});
+
+/**
+ * Version 2 exactly as it shipped: version 1's stores plus `meta`. Frozen here on purpose,
+ * like V1_STORES: attendance is one row per pair, keyed `[personId+sessionId]`.
+ */
+const V2_STORES = { ...V1_STORES, meta: 'key' };
+
+/** Writes `data` (and one `meta` row) into a brand-new database that only knows versions 1–2, then closes it. */
+async function writeVersion2(name: string, data: TownData): Promise<void> {
+  const old = new Dexie(name, { indexedDB, IDBKeyRange });
+  old.version(1).stores(V1_STORES);
+  old.version(2).stores(V2_STORES);
+  await old.open();
+  expect(old.verno).toBe(2);
+  await old.transaction('rw', old.tables, async () => {
+    await old.table('town').put(data.town, TOWN_KEY);
+    await old.table('settings').put(data.settings, SETTINGS_KEY);
+    for (const key of [
+      'people',
+      'series',
+      'trainings',
+      'sessions',
+      'attendance',
+      'partners',
+      'certifications',
+      'coaching',
+      'optimizeForEquity',
+    ] as const) {
+      await old.table(key).bulkAdd(data[key]);
+    }
+    await old.table('meta').put({ key: 'lastCsvImport', value: { fileName: 'roster.csv' } });
+  });
+  old.close();
+}
+
+const pairKey = (a: { personId: string; sessionId: string }): string =>
+  JSON.stringify([a.personId, a.sessionId]);
+
+/** Checks the upgraded database holds every pair once, one sorted, non-empty row per attended session. */
+async function expectAttendanceRows(upgraded: AppDB, data: TownData): Promise<void> {
+  const rows = await upgraded.sessionAttendance.toArray();
+  const stored = rows.flatMap((r) => r.personIds.map((personId) => ({ personId, sessionId: r.sessionId })));
+  expect(stored).toHaveLength(data.attendance.length);
+  expect(new Set(stored.map(pairKey))).toEqual(new Set(data.attendance.map(pairKey)));
+  expect(rows.map((r) => r.sessionId).sort()).toEqual(
+    [...new Set(data.attendance.map((a) => a.sessionId))].sort(),
+  );
+  for (const r of rows) {
+    expect(r.personIds.length).toBeGreaterThan(0);
+    expect(r.personIds).toEqual([...new Set(r.personIds)].sort());
+  }
+}
+
+describe('AppDB upgrade from version 2 to 4 (attendance per session)', () => {
+  it('moves every attendance pair of the Harbor Falls sample into session rows and drops the pair table', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const data = sample();
+    expect(data.attendance.length).toBeGreaterThan(0);
+    await writeVersion2(name, data);
+
+    db = createDb(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(4);
+    await expectAttendanceRows(db, data);
+    expect(await loadTownData(db)).toEqual(await expectedOrder(data));
+    expect(await db.meta.get('lastCsvImport')).toEqual({
+      key: 'lastCsvImport',
+      value: { fileName: 'roster.csv' },
+    });
+    // The pair table is gone from the stored database, not just from Dexie's view of it.
+    expect(db.backendDB().objectStoreNames.contains('attendance')).toBe(false);
+    expect(db.backendDB().objectStoreNames.contains('sessionAttendance')).toBe(true);
+  });
+
+  it('keeps every record and attendance pair of generated towns, row for row', async () => {
+    await fc.assert(
+      fc.asyncProperty(townDataArb, async (data) => {
+        const name = `test-${crypto.randomUUID()}`;
+        await writeVersion2(name, data);
+        const upgraded = createDb(name, { indexedDB, IDBKeyRange });
+        try {
+          await upgraded.open();
+          expect(upgraded.verno).toBe(4);
+          await expectAttendanceRows(upgraded, data);
+          expect(await loadTownData(upgraded)).toEqual(await expectedOrder(data));
+          expect(await upgraded.meta.count()).toBe(1);
         } finally {
           upgraded.close();
           await upgraded.delete();
