@@ -319,7 +319,8 @@ function cohortOf(index: TownIndex, o: SeriesOutcome): CohortMember[] {
     const fill = roles[0] !== undefined ? att.fills.get(roles[0]) : undefined;
     const dates = att.sessions.map((s) => s.date);
     const held = att.person.positions.find((p) => dates.some((d) => holdsOn(p, d)));
-    const where = held ? positionDepartment(held) : null;
+    // A team member's "department" is the team itself; naming it twice reads as a stutter.
+    const where = held && held.kind !== 'teamMember' ? positionDepartment(held) : null;
     const label =
       roles.length > 0
         ? roles.map((r) => att.fills.get(r)?.label ?? r).join(' and ')
