@@ -39,10 +39,16 @@ export const requestSchemas = {
     text: z.string().max(MAX_TEXT_CHARS),
   }),
   openTextFile: z.strictObject({ kind: z.enum(textFileKinds) }),
-  writeAutoBackup: z.strictObject({
-    reason: z.enum(autoBackupReasons),
-    json: z.string().max(MAX_BACKUP_CHARS),
-  }),
+  writeAutoBackup: z
+    .strictObject({
+      reason: z.enum(autoBackupReasons),
+      // null: nothing to back up (no town yet); only the quit handshake needs an answer for that.
+      json: z.string().max(MAX_BACKUP_CHARS).nullable(),
+    })
+    .refine((r) => r.json !== null || r.reason === 'quit', {
+      path: ['json'],
+      message: 'must be the backup text (only the backup on quit may send none)',
+    }),
   readAutoBackup: z.strictObject({ fileName: z.string().max(200) }),
 } as const;
 
@@ -134,6 +140,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
   handle('openTextFile', requestSchemas.openTextFile, (r, e) => deps.dialogs.openTextFile(windowFor(e), r));
   handle('writeAutoBackup', requestSchemas.writeAutoBackup, async (r) => {
     try {
+      if (r.json === null) return { status: 'skipped', why: 'there is no town yet, so nothing to back up' };
       return await deps.backups.write(r.reason, r.json);
     } finally {
       if (r.reason === 'quit') deps.onQuitBackupHandled();

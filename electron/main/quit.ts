@@ -2,8 +2,10 @@
  * The quit-time backup handshake. The renderer owns the data (IndexedDB), so main
  * cannot back it up alone: on quit it sends the 'autoBackupOnQuit' menu command,
  * the renderer exports and calls writeAutoBackup('quit'), and main lets the quit
- * continue once that call has finished — or after a timeout, so a hung or
- * crashed renderer (or a first run with no town to back up) never keeps the app open.
+ * continue once that call has finished. With no town yet the renderer still
+ * answers, with `json: null` ("nothing to back up"), so a first-run quit is
+ * immediate. The timeout is only for a hung or crashed renderer, which must never
+ * keep the app open.
  */
 
 /** Long enough for an old laptop to export a large town; short enough not to feel stuck. */

@@ -48,6 +48,13 @@ export type OpenTextResult =
 
 export type AutoBackupReason = 'daily' | 'quit' | 'beforeRestore';
 
+/**
+ * What the renderer asks main to write. `json: null` is allowed only on quit and
+ * means "there is nothing to back up yet" (no town): main answers at once with
+ * `skipped`, so the quit is not held up waiting for a backup that will never come.
+ */
+export type AutoBackupRequest = { reason: AutoBackupReason; json: string } | { reason: 'quit'; json: null };
+
 export type AutoBackupResult =
   | { status: 'written'; fileName: string; kept: number; removed: number }
   | { status: 'skipped'; why: string }
@@ -76,8 +83,9 @@ export interface LedgerApi {
   saveText(request: { kind: TextFileKind; suggestedName: string; text: string }): Promise<SaveResult>;
   /** Ask for a backup or CSV file to open (open dialog in main) and return its text. */
   openTextFile(request: { kind: TextFileKind }): Promise<OpenTextResult>;
-  /** Write an automatic backup into userData/backups and rotate old ones. */
-  writeAutoBackup(request: { reason: AutoBackupReason; json: string }): Promise<AutoBackupResult>;
+  /** Write an automatic backup into userData/backups and rotate old ones (`json: null`: nothing to back up on quit). */
+  writeAutoBackup(request: AutoBackupRequest): Promise<AutoBackupResult>;
+  /** The automatic backups in userData/backups, newest first. */
   listAutoBackups(): Promise<AutoBackupInfo[]>;
   /** Read one automatic backup by the file name `listAutoBackups` returned (never a path). */
   readAutoBackup(request: { fileName: string }): Promise<OpenTextResult>;

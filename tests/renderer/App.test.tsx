@@ -122,4 +122,12 @@ describe('App', () => {
       ).toContain('quit'),
     );
   });
+
+  it('answers the backup on quit from the first-run screen, telling the app there is nothing to back up', async () => {
+    const { api, fire } = fakeApi();
+    render(<App db={db} />);
+    await screen.findByRole('heading', { level: 1, name: 'Welcome to the Equity Training Ledger' });
+    fire('autoBackupOnQuit');
+    await waitFor(() => expect(api.writeAutoBackup).toHaveBeenCalledWith({ reason: 'quit', json: null }));
+  });
 });

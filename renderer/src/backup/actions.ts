@@ -50,15 +50,26 @@ export async function exportBackupToFile(db: AppDB, townName: string): Promise<b
 /**
  * Write an automatic backup in the app's backups folder (desktop app only; the
  * main process skips a daily one when today's exists). Errors become a toast;
- * "no town yet" is not an error.
+ * "no town yet" is not an error. On quit the app waits for our answer, so even
+ * with no town we tell it there is nothing to back up rather than stay silent.
  */
 export async function writeAutomaticBackup(db: AppDB, reason: AutoBackupReason): Promise<AutoBackupResult> {
   let result: AutoBackupResult;
   try {
-    const json = await exportBackup(db, { appVersion: await appVersion() });
-    result = await writeAutoBackup(reason, json);
+    let json: string | null;
+    try {
+      json = await exportBackup(db, { appVersion: await appVersion() });
+    } catch (e) {
+      if (!(e instanceof NoTownError)) throw e;
+      json = null;
+    }
+    if (json === null) {
+      if (reason !== 'quit') return { status: 'skipped', why: 'there is no town yet' };
+      result = await writeAutoBackup({ reason, json: null });
+    } else {
+      result = await writeAutoBackup({ reason, json });
+    }
   } catch (e) {
-    if (e instanceof NoTownError) return { status: 'skipped', why: 'there is no town yet' };
     result = { status: 'error', message: message(e) };
   }
   if (result.status === 'error') {

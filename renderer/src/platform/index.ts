@@ -7,7 +7,8 @@
  * `window.api` is looked up on every call, so tests can install a fake one.
  */
 import type {
-  AutoBackupReason,
+  AutoBackupInfo,
+  AutoBackupRequest,
   AutoBackupResult,
   LedgerApi,
   MenuCommand,
@@ -89,11 +90,28 @@ export async function openTextFile(kind: TextFileKind): Promise<OpenTextResult> 
   });
 }
 
-/** Write an automatic backup (app only; the browser has nowhere to put one, so it is skipped). */
-export async function writeAutoBackup(reason: AutoBackupReason, json: string): Promise<AutoBackupResult> {
+/**
+ * Write an automatic backup (app only; the browser has nowhere to put one, so it is skipped).
+ * `json: null` on quit tells the app there is nothing to back up, so it can close at once.
+ */
+export async function writeAutoBackup(request: AutoBackupRequest): Promise<AutoBackupResult> {
   const a = api();
-  if (a) return a.writeAutoBackup({ reason, json });
+  if (a) return a.writeAutoBackup(request);
   return { status: 'skipped', why: 'automatic backups are only written by the desktop app' };
+}
+
+/** The automatic backups the app has written, newest first (none in the browser, which writes none). */
+export async function listAutoBackups(): Promise<AutoBackupInfo[]> {
+  const a = api();
+  if (a) return a.listAutoBackups();
+  return [];
+}
+
+/** Read one automatic backup by its file name from `listAutoBackups` (app only). */
+export async function readAutoBackup(fileName: string): Promise<OpenTextResult> {
+  const a = api();
+  if (a) return a.readAutoBackup({ fileName });
+  return { status: 'error', message: 'automatic backups are not available in the browser' };
 }
 
 /** Subscribe to the app menu's commands; a no-op in the browser (there is no menu). Returns the unsubscribe. */

@@ -129,6 +129,11 @@ describe('registerIpcHandlers()', () => {
       { reason: 'hourly', json: '{}' },
       'reason must be one of "daily", "quit", "beforeRestore"',
     ],
+    [
+      'writeAutoBackup',
+      { reason: 'daily', json: null },
+      'json must be the backup text (only the backup on quit may send none)',
+    ],
     ['readAutoBackup', { fileName: ['../../etc/passwd'] }, 'fileName must be text, not a list'],
     ['readAutoBackup', null, 'the request must be an object, not null'],
   ] as const)('refuses %s with a bad argument %j and says why', async (name, request, why) => {
@@ -160,6 +165,16 @@ describe('registerIpcHandlers()', () => {
     );
     expect(deps.onQuitBackupHandled).toHaveBeenCalledOnce();
     await call('writeAutoBackup', fromUs, { reason: 'daily', json: '{}' });
+    expect(deps.onQuitBackupHandled).toHaveBeenCalledOnce();
+  });
+
+  it('answers a quit with nothing to back up at once, writes nothing, and lets the quit go on', async () => {
+    const { call, fromUs, deps } = setup();
+    await expect(call('writeAutoBackup', fromUs, { reason: 'quit', json: null })).resolves.toEqual({
+      status: 'skipped',
+      why: 'there is no town yet, so nothing to back up',
+    });
+    expect(deps.backups.write).not.toHaveBeenCalled();
     expect(deps.onQuitBackupHandled).toHaveBeenCalledOnce();
   });
 });

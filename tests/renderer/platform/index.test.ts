@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openTextFile, saveText, writeAutoBackup } from '../../../renderer/src/platform';
+import {
+  listAutoBackups,
+  openTextFile,
+  readAutoBackup,
+  saveText,
+  writeAutoBackup,
+} from '../../../renderer/src/platform';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -41,6 +47,14 @@ describe('platform adapter in a plain browser', () => {
   });
 
   it('skips automatic backups (there is no backups folder in a browser)', async () => {
-    expect((await writeAutoBackup('daily', '{}')).status).toBe('skipped');
+    expect((await writeAutoBackup({ reason: 'daily', json: '{}' })).status).toBe('skipped');
+  });
+
+  it('lists no automatic backups and says reading one is not available in the browser', async () => {
+    expect(await listAutoBackups()).toEqual([]);
+    expect(await readAutoBackup('auto-2026-03-01T09-00-00-000Z-daily.json')).toEqual({
+      status: 'error',
+      message: 'automatic backups are not available in the browser',
+    });
   });
 });
