@@ -19,10 +19,34 @@ export function useFocusTarget(screen: ScreenId, handle: (target: PendingFocus) 
   }, [focus, screen, clearFocus]);
 }
 
+const controls = 'input, select, textarea, button';
+const focusable = `${controls}, a[href], [tabindex]`;
+
+/**
+ * The element a `field` name points at in `scope`, preferring the control itself:
+ * a form control named `field`, else the element marked `data-field="<field>"`
+ * when it is itself focusable (e.g. an Add button), else the first control inside
+ * that mark. A Field component puts `data-field` on its wrapper, which comes
+ * before its input in the page, so matching both in one selector would focus the
+ * wrapper and leave the clerk's cursor nowhere; this order avoids that.
+ */
+function fieldElement(scope: ParentNode, name: string): HTMLElement | null {
+  const named = scope.querySelector<HTMLElement>(
+    controls
+      .split(', ')
+      .map((tag) => `${tag}[name="${name}"]`)
+      .join(', '),
+  );
+  if (named) return named;
+  const marked = scope.querySelector<HTMLElement>(`[data-field="${name}"]`);
+  if (!marked || marked.matches(focusable)) return marked;
+  return marked.querySelector<HTMLElement>(controls) ?? marked;
+}
+
 /**
  * Brings an element into view and focuses it: the first match of
- * `[data-record-id="<recordId>"]`, then within it (or the page) `[data-field="<field>"]`
- * or `[name="<field>"]`. Returns whether something was found.
+ * `[data-record-id="<recordId>"]`, then within it (or the page) the control for
+ * `field` (see `fieldElement`). Returns whether something was found.
  */
 export function focusElementFor(
   target: { recordId?: string; field?: string },
@@ -37,14 +61,12 @@ export function focusElementFor(
     if (el) scope = el;
   }
   if (target.field !== undefined) {
-    const f = scope.querySelector<HTMLElement>(
-      `[data-field="${esc(target.field)}"], [name="${esc(target.field)}"]`,
-    );
+    const f = fieldElement(scope, esc(target.field));
     if (f) el = f;
   }
   if (!el) return false;
   el.scrollIntoView?.({ block: 'center' });
-  if (!el.matches('input, select, textarea, button, a[href], [tabindex]')) el.tabIndex = -1;
+  if (!el.matches(focusable)) el.tabIndex = -1;
   el.focus();
   return true;
 }

@@ -215,6 +215,18 @@ describe('EligibilityScreen', () => {
     );
   });
 
+  it('sends “Change … on the Town screen” to the coaching and the Optimize for Equity sections', async () => {
+    show();
+    await userEvent.click(screen.getByRole('button', { name: 'Change coaching hours on the Town screen' }));
+    expect(useUi.getState()).toMatchObject({ screen: 'town', focus: { screen: 'town', field: 'coaching' } });
+    resetUi();
+    await userEvent.click(screen.getByRole('button', { name: 'Change the actions on the Town screen' }));
+    expect(useUi.getState()).toMatchObject({
+      screen: 'town',
+      focus: { screen: 'town', field: 'optimizeForEquity' },
+    });
+  });
+
   it('updates live when the evaluation changes', () => {
     const { update } = show();
     const base = evaluationFixture();

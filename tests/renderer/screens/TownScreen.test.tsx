@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initialiseTown, loadTownData, putCoaching } from '../../../renderer/db/repositories';
 import type { AppDB } from '../../../renderer/db/schema';
 import { TownScreen } from '../../../renderer/src/screens/TownScreen';
+import { useUi } from '../../../renderer/src/store/ui';
 import { fakeEvaluation, makeDb, renderScreen, resetUi } from '../helpers';
 
 let db: AppDB;
@@ -24,6 +25,23 @@ afterEach(() => {
 const card = (name: string) => screen.getByRole('region', { name });
 
 describe('TownScreen', () => {
+  // Fix links from the Eligibility screen: navigate() leaves a pending focus, the Town screen honours it.
+  it.each([
+    ['rollingNarrative.part1', 'textbox', /^Part 1 narrative /],
+    ['rollingNarrative.part2', 'textbox', /^Part 2 narrative /],
+    ['coaching', 'button', 'Add coaching hours'],
+    ['optimizeForEquity', 'button', 'Add an action'],
+  ] as const)(
+    'lands a link to the field %s on its control, not on the page top',
+    async (field, role, name) => {
+      useUi.getState().navigate({ screen: 'town', field });
+      await renderScreen(TownScreen, db);
+      const control = screen.getByRole(role, { name });
+      await waitFor(() => expect(document.activeElement).toBe(control));
+      expect(useUi.getState().focus).toBeNull();
+    },
+  );
+
   it('saves the prepared-by fields and says an empty as-of date means today', async () => {
     await renderScreen(TownScreen, db);
     const details = card('Town details');

@@ -14,18 +14,9 @@ export function AroundTheAction({ evaluation }: { evaluation: Evaluation }) {
   const navigate = useUi((s) => s.navigate);
   const { hoursUsed, freeHours, overFreeHours } = evaluation.coaching;
   const o = evaluation.optimizeForEquity;
-  const editOnTown = (what: string) => (
-    <button
-      type="button"
-      className="btn-link small"
-      onClick={() => {
-        navigate({ screen: 'town' });
-        window.requestAnimationFrame(() => {
-          window.scrollTo({ top: 0 });
-          document.getElementById('main')?.focus({ preventScroll: true });
-        });
-      }}
-    >
+  // The Town screen scrolls to the section and focuses its Add button (`data-field` there).
+  const editOnTown = (what: string, field: 'coaching' | 'optimizeForEquity') => (
+    <button type="button" className="btn-link small" onClick={() => navigate({ screen: 'town', field })}>
       Change {what} on the Town screen
     </button>
   );
@@ -42,7 +33,7 @@ export function AroundTheAction({ evaluation }: { evaluation: Evaluation }) {
             Sustainable CT whether the extra hours are billed.
           </p>
         ) : null}
-        {editOnTown('coaching hours')}
+        {editOnTown('coaching hours', 'coaching')}
       </section>
       <section className="card" aria-labelledby="elig-optimize-title">
         <h2 id="elig-optimize-title">Optimize for Equity</h2>
@@ -57,7 +48,7 @@ export function AroundTheAction({ evaluation }: { evaluation: Evaluation }) {
           )}{' '}
           {o.next ? `${o.next.level} needs ${actions(o.next.actionsMore)} more.` : null}
         </p>
-        {editOnTown('the actions')}
+        {editOnTown('the actions', 'optimizeForEquity')}
       </section>
     </div>
   );

@@ -24,7 +24,13 @@ export function Coaching({ db, data, evaluation }: { db: AppDB; data: TownData; 
     <section className="card" aria-labelledby="coaching-title">
       <div className="card-header">
         <h2 id="coaching-title">Equity coaching</h2>
-        <button type="button" className="btn" onClick={() => setEditing(null)}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setEditing(null)}
+          // Where "Change … on the Town screen" (Eligibility) lands: the section's first control.
+          data-field="coaching"
+        >
           Add coaching hours
         </button>
       </div>

@@ -21,7 +21,13 @@ export function Optimize({ db, data, evaluation }: { db: AppDB; data: TownData; 
     <section className="card" aria-labelledby="optimize-title">
       <div className="card-header">
         <h2 id="optimize-title">Optimize for Equity</h2>
-        <button type="button" className="btn" onClick={() => setEditing(null)}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setEditing(null)}
+          // Where "Change … on the Town screen" (Eligibility) lands: the section's first control.
+          data-field="optimizeForEquity"
+        >
           Add an action
         </button>
       </div>
