@@ -1,28 +1,47 @@
 /**
- * Restore from a backup file: choose the file → see what it holds (town, counts,
- * when it was written) → confirm → everything is replaced in one transaction.
- * A file with problems lists each one with its path, and nothing changes.
- * In the desktop app an automatic 'beforeRestore' backup is written first, so a
- * wrong choice can be undone from the backups folder.
+ * Restore from a backup: choose it → see what it holds (town, counts, when it was
+ * written) → confirm → everything is replaced in one transaction. A backup with
+ * problems lists each one with its path, and nothing changes. In the desktop app
+ * an automatic 'beforeRestore' backup is written first, so a wrong choice can be
+ * undone from the backups folder.
+ *
+ * Where the backup comes from: in a browser, a file the user picks. In the
+ * desktop app the clerk first chooses between "A backup file…" and one of the
+ * automatic backups main keeps; either way the text goes through the same
+ * validation, preview and confirmation.
  *
  * Mounted once by the App shell (and the first-run guide); started with
- * `useUi.getState().requestRestore()` from any button or the menu.
+ * `useUi.getState().requestRestore()` from any button or the menu, or with
+ * `useAutoRestoreRequests.getState().requestAutoBackupRestore(backup)` for one
+ * automatic backup (the list in Town › Your data).
  */
 import { useEffect, useState } from 'react';
 import { importBackup, previewBackup } from '../../db/backup';
 import type { BackupPreview } from '../../db/backup';
 import type { AppDB } from '../../db/schema';
 import type { BackupError } from '../../../shared/backup';
+import type { AutoBackupInfo, OpenTextResult } from '../../../shared/ipc/contract';
 import { Dialog } from '../components/Dialog';
-import { isDesktop, openTextFile } from '../platform';
+import { isDesktop, listAutoBackups, openTextFile, readAutoBackup } from '../platform';
 import { notify, useUi } from '../store/ui';
 import { writeAutomaticBackup } from './actions';
+import { AutoBackupTable } from './AutoBackupTable';
+import { formatWrittenAt } from './format';
+import { useAutoRestoreRequests } from './requests';
+
+/** The automatic backups as the chooser knows them: listed, or not listable (and why). */
+type AutoList = { state: 'listed'; backups: AutoBackupInfo[] } | { state: 'failed'; message: string };
 
 type Step =
   | { step: 'idle' }
-  | { step: 'preview'; fileName: string; text: string; preview: BackupPreview }
-  | { step: 'errors'; fileName: string; errors: BackupError[] }
+  | { step: 'choose'; auto: AutoList }
+  | { step: 'reading' }
+  /** `source` names the backup in a sentence: "the file x.json", "the automatic backup written …". */
+  | { step: 'preview'; source: string; text: string; preview: BackupPreview }
+  | { step: 'errors'; source: string; errors: BackupError[] }
   | { step: 'working' };
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 const countLabels: [keyof BackupPreview['counts'], string, string][] = [
   ['people', 'person', 'people'],
@@ -46,24 +65,68 @@ function formatWritten(iso: string): string {
 
 export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
   const requested = useUi((s) => s.restoreRequested);
+  const autoRequested = useAutoRestoreRequests((s) => s.autoBackupRequested);
   const [state, setState] = useState<Step>({ step: 'idle' });
 
-  useEffect(() => {
-    if (!requested || !useUi.getState().takeRestoreRequest()) return;
+  /** Validates the text in full and shows either what it holds or every problem found. */
+  const check = (source: string, text: string) => {
+    const p = previewBackup(text);
+    setState(
+      p.ok
+        ? { step: 'preview', source, text, preview: p.preview }
+        : { step: 'errors', source, errors: p.errors },
+    );
+  };
+
+  // These two only set state once their answer arrives, so effects may call them too.
+  const openFile = () => {
     void openTextFile('backup').then((r) => {
       if (r.status === 'canceled') return;
       if (r.status === 'error') {
         notify({ kind: 'error', text: `The file could not be read: ${r.message}` });
         return;
       }
-      const p = previewBackup(r.text);
-      setState(
-        p.ok
-          ? { step: 'preview', fileName: r.fileName, text: r.text, preview: p.preview }
-          : { step: 'errors', fileName: r.fileName, errors: p.errors },
-      );
+      check(`the file ${r.fileName}`, r.text);
     });
+  };
+
+  const readAutomatic = (backup: AutoBackupInfo) => {
+    const source = `the automatic backup written ${formatWrittenAt(backup.writtenAt)}`;
+    void readAutoBackup(backup.fileName)
+      .catch((e: unknown): OpenTextResult => ({ status: 'error', message: message(e) }))
+      .then((r) => {
+        if (r.status === 'opened') check(source, r.text);
+        else if (r.status === 'error')
+          setState({
+            step: 'errors',
+            source,
+            errors: [{ path: '', message: `It could not be read: ${r.message}.` }],
+          });
+        else setState({ step: 'idle' });
+      });
+  };
+
+  useEffect(() => {
+    if (!requested || !useUi.getState().takeRestoreRequest()) return;
+    // In a browser there is nothing to choose between: straight to the file picker.
+    if (!isDesktop()) {
+      openFile();
+      return;
+    }
+    void listAutoBackups().then(
+      (backups) => setState({ step: 'choose', auto: { state: 'listed', backups } }),
+      (e: unknown) => setState({ step: 'choose', auto: { state: 'failed', message: message(e) } }),
+    );
+    // openFile only uses stable setters and the platform; the request is what must trigger this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requested]);
+
+  useEffect(() => {
+    const backup = autoRequested === null ? null : useAutoRestoreRequests.getState().takeAutoBackupRequest();
+    if (backup) readAutomatic(backup);
+    // readAutomatic only uses stable setters and the platform; the request is what must trigger this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoRequested]);
 
   const close = () => setState({ step: 'idle' });
 
@@ -89,17 +152,84 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
         text: `Backup restored: ${plural(result.counts.people, 'person', 'people')}, ${plural(result.counts.sessions, 'session', 'sessions')}.`,
       });
     } else {
-      setState({ step: 'errors', fileName: 'the backup', errors: result.errors });
+      setState({ step: 'errors', source: 'the backup', errors: result.errors });
     }
   };
 
+  if (state.step === 'choose') {
+    const { auto } = state;
+    return (
+      <Dialog
+        open
+        wide
+        title="Restore from a backup"
+        description="Choose a backup. You will see what it holds before anything is replaced."
+        onClose={close}
+        footer={
+          <div className="form-actions">
+            <button type="button" className="btn" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        }
+      >
+        <section aria-labelledby="restore-file-title">
+          <h3 id="restore-file-title">A backup file</h3>
+          <p className="hint">One you saved yourself, for example on a USB stick or a shared drive.</p>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              close();
+              openFile();
+            }}
+            data-autofocus
+          >
+            A backup file…
+          </button>
+        </section>
+        <section aria-labelledby="restore-auto-title">
+          <h3 id="restore-auto-title">An automatic backup</h3>
+          {auto.state === 'failed' ? (
+            <p className="notice notice-error">The automatic backups could not be listed: {auto.message}</p>
+          ) : auto.backups.length === 0 ? (
+            <p className="muted">
+              There are no automatic backups yet. The app writes one each day you use it and when you close
+              it.
+            </p>
+          ) : (
+            <>
+              <p className="hint">Written by the app on this computer, newest first.</p>
+              <AutoBackupTable
+                backups={auto.backups}
+                caption="Automatic backups, newest first"
+                onChoose={(backup) => {
+                  setState({ step: 'reading' });
+                  readAutomatic(backup);
+                }}
+              />
+            </>
+          )}
+        </section>
+      </Dialog>
+    );
+  }
+
+  if (state.step === 'reading') {
+    return (
+      <Dialog open title="Reading the backup…" onClose={() => undefined}>
+        <p>Checking the automatic backup. This takes a moment.</p>
+      </Dialog>
+    );
+  }
+
   if (state.step === 'preview') {
-    const { preview, fileName, text } = state;
+    const { preview, source, text } = state;
     return (
       <Dialog
         open
         title="Restore this backup?"
-        description={`From the file ${fileName}.`}
+        description={`From ${source}.`}
         onClose={close}
         footer={
           <div className="form-actions">
@@ -145,7 +275,7 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
       <Dialog
         open
         title="This backup cannot be restored"
-        description={`Nothing was changed. Problems found in ${state.fileName}:`}
+        description={`Nothing was changed. Problems found in ${state.source}:`}
         onClose={close}
         footer={
           <div className="form-actions">

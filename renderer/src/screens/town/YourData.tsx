@@ -4,22 +4,19 @@
  */
 import { useEffect, useState } from 'react';
 import type { AppDB } from '../../../db/schema';
+import type { AutoBackupInfo } from '../../../../shared/ipc/contract';
 import { exportBackupToFile } from '../../backup/actions';
+import { AutoBackupTable, newestFirst } from '../../backup/AutoBackupTable';
+import { formatBytes } from '../../backup/format';
+import { useAutoRestoreRequests } from '../../backup/requests';
 import { CsvExportButtons } from '../../csv/CsvExportButtons';
-import { isDesktop, openDataFolder } from '../../platform';
+import { isDesktop, listAutoBackups, openDataFolder } from '../../platform';
 import { useUi } from '../../store/ui';
 
 interface StorageStatus {
   persisted: boolean | null;
   usage: number | null;
   quota: number | null;
-}
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
 }
 
 async function readStorageStatus(): Promise<StorageStatus> {
@@ -68,7 +65,7 @@ export function YourData({ db, townName }: { db: AppDB; townName: string }) {
           {exporting ? 'Saving backup…' : 'Export a backup file'}
         </button>
         <button type="button" className="btn" onClick={requestRestore}>
-          Restore from a backup file…
+          {desktop ? 'Restore from a backup…' : 'Restore from a backup file…'}
         </button>
         {desktop ? (
           <button type="button" className="btn" onClick={() => void openDataFolder()}>
@@ -76,6 +73,7 @@ export function YourData({ db, townName }: { db: AppDB; townName: string }) {
           </button>
         ) : null}
       </div>
+      {desktop ? <AutomaticBackups /> : null}
       <CsvExportButtons db={db} />
       <h3>Storage on this computer</h3>
       {status === null ? (
@@ -98,5 +96,56 @@ export function YourData({ db, townName }: { db: AppDB; townName: string }) {
         </dl>
       )}
     </section>
+  );
+}
+
+/** How many automatic backups to show before "Show all": enough for the last week or so. */
+const SHOWN_AT_FIRST = 5;
+
+/** The automatic backups main keeps (desktop app only), each with a Restore button leading to the usual preview. */
+function AutomaticBackups() {
+  const [listed, setListed] = useState<{ backups: AutoBackupInfo[] } | { problem: string } | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const request = useAutoRestoreRequests((s) => s.requestAutoBackupRestore);
+
+  useEffect(() => {
+    let live = true;
+    void listAutoBackups().then(
+      (backups) => live && setListed({ backups }),
+      (e: unknown) => live && setListed({ problem: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <>
+      <h3 id="auto-backups-title">Automatic backups</h3>
+      {listed === null ? (
+        <p className="muted">Checking…</p>
+      ) : 'problem' in listed ? (
+        <p className="notice notice-error">The automatic backups could not be listed: {listed.problem}</p>
+      ) : listed.backups.length === 0 ? (
+        <p className="muted">
+          There are no automatic backups yet. The app writes one each day you use it and when you close it.
+        </p>
+      ) : (
+        <>
+          <AutoBackupTable
+            backups={showAll ? listed.backups : newestFirst(listed.backups).slice(0, SHOWN_AT_FIRST)}
+            caption="Automatic backups, newest first"
+            onChoose={request}
+          />
+          {listed.backups.length > SHOWN_AT_FIRST ? (
+            <button type="button" className="btn-link" onClick={() => setShowAll((v) => !v)}>
+              {showAll
+                ? `Show only the newest ${SHOWN_AT_FIRST}`
+                : `Show all ${listed.backups.length} automatic backups`}
+            </button>
+          ) : null}
+        </>
+      )}
+    </>
   );
 }

@@ -1,0 +1,213 @@
+// @vitest-environment jsdom
+// Installed before Dexie loads: liveQuery needs a global indexedDB (dexie/Dexie.js#2070).
+import 'fake-indexeddb/auto';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { exportBackup } from '../../../renderer/db/backup';
+import { initialiseTown, loadTownData } from '../../../renderer/db/repositories';
+import type { AppDB } from '../../../renderer/db/schema';
+import { RestoreFlow } from '../../../renderer/src/backup/RestoreFlow';
+import { useAutoRestoreRequests } from '../../../renderer/src/backup/requests';
+import { Toasts } from '../../../renderer/src/components/Toasts';
+import { TownScreen } from '../../../renderer/src/screens/TownScreen';
+import { useUi } from '../../../renderer/src/store/ui';
+import type {
+  AutoBackupInfo,
+  AutoBackupRequest,
+  LedgerApi,
+  MenuCommand,
+  OpenTextResult,
+} from '../../../shared/ipc/contract';
+import { makeDb, renderScreen, resetUi } from '../helpers';
+
+/** `window.api` as the renderer sees it (declared in renderer/src/env.d.ts). */
+const w = window as Window & { api?: LedgerApi };
+let db: AppDB;
+/** A valid backup of another town, "Maple Hollow", as main would hand it back. */
+let mapleHollow: string;
+
+// Noon UTC, so the calendar day is March 2 or 3 in any time zone the tests run in.
+const older: AutoBackupInfo = {
+  fileName: 'auto-2026-03-02T12-00-00-000Z-daily.json',
+  writtenAt: '2026-03-02T12:00:00.000Z',
+  bytes: 43008,
+};
+const newer: AutoBackupInfo = {
+  fileName: 'auto-2026-03-03T12-00-00-000Z-quit.json',
+  writtenAt: '2026-03-03T12:00:00.000Z',
+  bytes: 2 * 1024 * 1024,
+};
+
+/** A stand-in for the preload's API with the given automatic backups and their texts. */
+function fakeApi(backups: AutoBackupInfo[], texts: Record<string, string>) {
+  const api = {
+    savePdf: vi.fn(),
+    saveText: vi.fn(),
+    openTextFile: vi.fn(() => Promise.resolve<OpenTextResult>({ status: 'canceled' })),
+    writeAutoBackup: vi.fn((_: AutoBackupRequest) =>
+      Promise.resolve({ status: 'written' as const, fileName: 'auto-before.json', kept: 3, removed: 0 }),
+    ),
+    listAutoBackups: vi.fn(() => Promise.resolve(backups)),
+    readAutoBackup: vi.fn(({ fileName }: { fileName: string }) =>
+      Promise.resolve<OpenTextResult>(
+        fileName in texts
+          ? { status: 'opened', fileName, text: texts[fileName]! }
+          : { status: 'error', message: `the automatic backup ${fileName} no longer exists` },
+      ),
+    ),
+    appInfo: vi.fn(() =>
+      Promise.resolve({ name: 'x', version: '9.9.9', userDataPath: '', backupsPath: '', keepBackups: 30 }),
+    ),
+    openDataFolder: vi.fn(),
+    onMenuCommand: vi.fn((_: (c: MenuCommand) => void) => () => undefined),
+  } satisfies LedgerApi;
+  w.api = api;
+  return api;
+}
+
+beforeEach(async () => {
+  resetUi();
+  useAutoRestoreRequests.setState({ autoBackupRequested: null });
+  const other = makeDb();
+  await initialiseTown(other, { name: 'Maple Hollow', certificationYear: 2025 });
+  mapleHollow = await exportBackup(other, { appVersion: '9.9.9' });
+  other.close();
+  db = makeDb();
+  await initialiseTown(db, { name: 'Harbor Falls', certificationYear: 2026 });
+});
+afterEach(() => {
+  cleanup();
+  db.close();
+  delete w.api;
+});
+
+function startRestore() {
+  render(
+    <>
+      <RestoreFlow db={db} hasTown />
+      <Toasts />
+    </>,
+  );
+  act(() => useUi.getState().requestRestore());
+}
+
+const chooser = () => screen.findByRole('dialog', { name: 'Restore from a backup' });
+const townName = async () => (await loadTownData(db))!.town.name;
+
+describe('RestoreFlow in the desktop app', () => {
+  it('offers a backup file or the automatic backups, newest first, with the date in words, why and size', async () => {
+    fakeApi([older, newer], {});
+    startRestore();
+    const dialog = await chooser();
+    expect(within(dialog).getByRole('button', { name: 'A backup file…' })).toBeTruthy();
+    const rows = within(within(dialog).getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringMatching(
+        /^\w+day, March [23], 2026 at \d{1,2}:00 [AP]MWhen the app was closed2\.0 MBRestore…$/,
+      ),
+      expect.stringMatching(/^\w+day, March [23], 2026 at \d{1,2}:00 [AP]MDaily backup42 KBRestore…$/),
+    ]);
+  });
+
+  it('previews the automatic backup chosen, then saves a safety backup and replaces the data', async () => {
+    const api = fakeApi([older, newer], { [older.fileName]: mapleHollow });
+    startRestore();
+    const dialog = await chooser();
+    await userEvent.click(
+      within(dialog).getAllByRole('button', { name: /^Restore… the backup written/ })[1]!,
+    );
+    expect(api.readAutoBackup).toHaveBeenCalledWith({ fileName: older.fileName });
+
+    const preview = await screen.findByRole('dialog', { name: 'Restore this backup?' });
+    expect(preview.textContent).toMatch(/From the automatic backup written \w+day, March [23], 2026/);
+    expect(preview.textContent).toContain('Maple Hollow');
+    expect(await townName()).toBe('Harbor Falls');
+
+    await userEvent.click(within(preview).getByRole('button', { name: 'Replace my data with this backup' }));
+    await waitFor(async () => expect(await townName()).toBe('Maple Hollow'));
+    const [safety] = api.writeAutoBackup.mock.calls[0]!;
+    expect(safety.reason).toBe('beforeRestore');
+    expect(JSON.parse(safety.json ?? 'null').data.town.name).toBe('Harbor Falls');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('refuses a corrupt automatic backup with a clear message, and changes nothing', async () => {
+    const api = fakeApi([newer], { [newer.fileName]: '{"format":"equity-training-ledger-backup",' });
+    startRestore();
+    await userEvent.click(
+      within(await chooser()).getByRole('button', { name: /^Restore… the backup written/ }),
+    );
+    const refused = await screen.findByRole('dialog', { name: 'This backup cannot be restored' });
+    expect(refused.textContent).toMatch(
+      /Nothing was changed\. Problems found in the automatic backup written/,
+    );
+    expect(within(refused).getAllByRole('listitem').length).toBeGreaterThan(0);
+    expect(within(refused).queryByRole('button', { name: /Replace/ })).toBeNull();
+    expect(api.writeAutoBackup).not.toHaveBeenCalled();
+    expect(await townName()).toBe('Harbor Falls');
+  });
+
+  it('says so when an automatic backup has gone missing since it was listed, and changes nothing', async () => {
+    fakeApi([newer], {});
+    startRestore();
+    await userEvent.click(
+      within(await chooser()).getByRole('button', { name: /^Restore… the backup written/ }),
+    );
+    const refused = await screen.findByRole('dialog', { name: 'This backup cannot be restored' });
+    expect(refused.textContent).toContain(
+      `It could not be read: the automatic backup ${newer.fileName} no longer exists.`,
+    );
+    expect(await townName()).toBe('Harbor Falls');
+  });
+
+  it('says there are no automatic backups yet, and still offers a backup file', async () => {
+    const api = fakeApi([], {});
+    startRestore();
+    const dialog = await chooser();
+    expect(dialog.textContent).toContain('There are no automatic backups yet.');
+    expect(within(dialog).queryByRole('table')).toBeNull();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'A backup file…' }));
+    expect(api.openTextFile).toHaveBeenCalledWith({ kind: 'backup' });
+    expect(screen.queryByRole('dialog', { name: 'Restore from a backup' })).toBeNull();
+  });
+
+  it('says why when the automatic backups cannot be listed', async () => {
+    const api = fakeApi([], {});
+    api.listAutoBackups.mockRejectedValueOnce(new Error('the backups folder cannot be read'));
+    startRestore();
+    expect((await chooser()).textContent).toContain(
+      'The automatic backups could not be listed: the backups folder cannot be read',
+    );
+  });
+});
+
+describe('Town › Your data in the desktop app', () => {
+  it('lists the newest automatic backups and restores one through the same preview', async () => {
+    const many = Array.from({ length: 7 }, (_, i) => ({
+      fileName: `auto-2026-03-0${i + 1}T12-00-00-000Z-daily.json`,
+      writtenAt: `2026-03-0${i + 1}T12:00:00.000Z`,
+      bytes: 1000,
+    }));
+    fakeApi(many, { [many[6]!.fileName]: mapleHollow });
+    render(<RestoreFlow db={db} hasTown />);
+    await renderScreen(TownScreen, db);
+    const yourData = screen.getByRole('region', { name: 'Your data' });
+    const table = await within(yourData).findByRole('table', { name: 'Automatic backups, newest first' });
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 5);
+    await userEvent.click(within(yourData).getByRole('button', { name: 'Show all 7 automatic backups' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 7);
+
+    await userEvent.click(within(table).getAllByRole('button', { name: /^Restore… the backup written/ })[0]!);
+    const preview = await screen.findByRole('dialog', { name: 'Restore this backup?' });
+    expect(preview.textContent).toContain('Maple Hollow');
+    expect(await townName()).toBe('Harbor Falls');
+  });
+
+  it('shows no automatic backups list in a browser, where there are none', async () => {
+    await renderScreen(TownScreen, db);
+    const yourData = screen.getByRole('region', { name: 'Your data' });
+    expect(within(yourData).queryByRole('heading', { name: 'Automatic backups' })).toBeNull();
+    expect(within(yourData).getByRole('button', { name: 'Restore from a backup file…' })).toBeTruthy();
+  });
+});
