@@ -77,6 +77,18 @@ describe('the Eligibility screen', () => {
     expect(await gaps().textContent()).toContain('Nothing missing');
   });
 
+  it('sends “Change coaching hours on the Town screen” to the coaching section, its Add button focused', async () => {
+    await page.getByRole('button', { name: 'Change coaching hours on the Town screen' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Town of / }).waitFor();
+    const add = page.getByRole('button', { name: 'Add coaching hours' });
+    await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Add coaching hours');
+    const box = await add.boundingBox();
+    const height = page.viewportSize()?.height ?? 800;
+    // In view, not left at the top of a long page.
+    expect(box && box.y >= 0 && box.y + box.height <= height).toBe(true);
+    await goTo(page, 'Eligibility');
+  });
+
   it('creates the packet as a PDF download and says where it went', async () => {
     const button = page.getByRole('button', { name: 'Create packet' });
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), button.click()]);

@@ -174,8 +174,8 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
         }
       >
         <section aria-labelledby="restore-file-title">
-          <h3 id="restore-file-title">A backup file</h3>
-          <p className="hint">One you saved yourself, for example on a USB stick or a shared drive.</p>
+          <h3 id="restore-file-title">From a file you saved</h3>
+          <p className="hint">For example on a USB stick, a shared drive or another computer.</p>
           <button
             type="button"
             className="btn btn-primary"
@@ -189,7 +189,7 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
           </button>
         </section>
         <section aria-labelledby="restore-auto-title">
-          <h3 id="restore-auto-title">An automatic backup</h3>
+          <h3 id="restore-auto-title">From the app’s automatic backups</h3>
           {auto.state === 'failed' ? (
             <p className="notice notice-error">The automatic backups could not be listed: {auto.message}</p>
           ) : auto.backups.length === 0 ? (

@@ -138,11 +138,13 @@ function AutomaticBackups() {
             onChoose={request}
           />
           {listed.backups.length > SHOWN_AT_FIRST ? (
-            <button type="button" className="btn-link" onClick={() => setShowAll((v) => !v)}>
-              {showAll
-                ? `Show only the newest ${SHOWN_AT_FIRST}`
-                : `Show all ${listed.backups.length} automatic backups`}
-            </button>
+            <p>
+              <button type="button" className="btn-link" onClick={() => setShowAll((v) => !v)}>
+                {showAll
+                  ? `Show only the newest ${SHOWN_AT_FIRST}`
+                  : `Show all ${listed.backups.length} automatic backups`}
+              </button>
+            </p>
           ) : null}
         </>
       )}
