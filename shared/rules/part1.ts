@@ -153,13 +153,16 @@ function collectiveDate(a: readonly IsoDate[], b: readonly IsoDate[], c: readonl
 }
 
 /**
- * Keeps, per role, a few candidates for each distinct set of topics covered, so the
- * triple search of P1.5 stays small however many people attended.
+ * Keeps, per role, a few candidates for each distinct set of topics covered, latest
+ * attendance first (a later date can only raise the collective completion date, P1.7),
+ * so the triple search of P1.5a stays small however many people attended.
  */
-function shortlist(attendees: Attendee[], role: CohortRole, perGroup: number): Attendee[] {
+function shortlist(candidates: Attendee[], perGroup: number): Attendee[] {
   const groups = new Map<string, Attendee[]>();
-  for (const a of attendees) {
-    if (!a.fills.has(role)) continue;
+  const byLatest = [...candidates].sort((a, b) =>
+    a.latestDate === b.latestDate ? 0 : a.latestDate > b.latestDate ? -1 : 1,
+  );
+  for (const a of byLatest) {
     const key = [...a.earliest.keys()].sort().join('|');
     const g = groups.get(key) ?? [];
     if (g.length < perGroup) g.push(a);
@@ -168,14 +171,15 @@ function shortlist(attendees: Attendee[], role: CohortRole, perGroup: number): A
   return [...groups.values()].flat();
 }
 
-/** Larger searches keep one candidate per group; real series have a handful of topics. */
+/** Past this many triples the search shortlists; real series have a handful of topics and it never does. */
 const TRIPLE_LIMIT = 200_000;
+const product = (lists: Attendee[][]): number => lists.reduce((n, l) => n * l.length, 1);
 
 /** P1.5a: three different role-holders who together attended every topic; latest completion first. */
 function findCollective(attendees: Attendee[], topics: Training[]): { a: Assignment; date: IsoDate } | null {
-  let lists = ROLES.map((r) => shortlist(attendees, r, 3));
-  if (lists.reduce((n, l) => n * l.length, 1) > TRIPLE_LIMIT)
-    lists = ROLES.map((r) => shortlist(attendees, r, 1));
+  let lists = ROLES.map((r) => attendees.filter((a) => a.fills.has(r)));
+  if (product(lists) > TRIPLE_LIMIT) lists = lists.map((l) => shortlist(l, 3));
+  if (product(lists) > TRIPLE_LIMIT) lists = lists.map((l) => shortlist(l, 1));
   const [es, ss, rs] = lists as [Attendee[], Attendee[], Attendee[]];
   // Earliest date per topic as arrays ('' = not attended): the triple loop below runs up to
   // TRIPLE_LIMIT times, and array reads keep it a few milliseconds where map lookups took tens.
@@ -203,7 +207,7 @@ function findCollective(attendees: Attendee[], topics: Training[]): { a: Assignm
  * P1.5b: every role is held by someone who completed every topic, but only if one of
  * them counts for two roles, and at least three town people attended the series.
  */
-function findDoubled(attendees: Attendee[]): Assignment | null {
+function findDoubled(attendees: Attendee[]): { a: Assignment; date: IsoDate } | null {
   if (attendees.length < 3) return null;
   const complete = attendees.filter((a) => a.completed);
   const lists = ROLES.map((r) => complete.filter((a) => a.fills.has(r)).slice(0, 3));
@@ -218,7 +222,7 @@ function findDoubled(attendees: Attendee[]): Assignment | null {
       }
     }
   }
-  return best?.a ?? null;
+  return best;
 }
 
 function judgeSeries(
@@ -235,24 +239,14 @@ function judgeSeries(
     const date = latest(Object.values(full).map((p) => p.completion ?? ''));
     return { ...base, kind: 'P1.4', assignment: full, completionDate: date };
   }
+  // P1.5 a and b are both review readings; P1.8 prefers the later completion (and so new credit).
   const collective = findCollective(attendees, topics);
-  if (collective) {
-    return {
-      ...base,
-      kind: 'P1.5a',
-      assignment: collective.a,
-      completionDate: collective.date,
-    };
-  }
   const doubled = findDoubled(attendees);
-  if (doubled) {
-    const date = latest(Object.values(doubled).map((p) => p.completion ?? ''));
-    return {
-      ...base,
-      kind: 'P1.5b',
-      assignment: doubled,
-      completionDate: date,
-    };
+  if (doubled && (!collective || doubled.date > collective.date)) {
+    return { ...base, kind: 'P1.5b', assignment: doubled.a, completionDate: doubled.date };
+  }
+  if (collective) {
+    return { ...base, kind: 'P1.5a', assignment: collective.a, completionDate: collective.date };
   }
   return { ...base, kind: null, assignment: null, completionDate: null };
 }
@@ -319,8 +313,14 @@ function cohortOf(index: TownIndex, o: SeriesOutcome): CohortMember[] {
     const fill = roles[0] !== undefined ? att.fills.get(roles[0]) : undefined;
     const dates = att.sessions.map((s) => s.date);
     const held = att.person.positions.find((p) => dates.some((d) => holdsOn(p, d)));
-    // A team member's "department" is the team itself; naming it twice reads as a stutter.
-    const where = held && held.kind !== 'teamMember' ? positionDepartment(held) : null;
+    // A team member's "department" is the team itself, a BOE employee's starts with the board:
+    // naming either twice reads as a stutter.
+    const where =
+      held?.kind === 'boeEmployee'
+        ? held.school.trim() || null
+        : held && held.kind !== 'teamMember'
+          ? positionDepartment(held)
+          : null;
     const label =
       roles.length > 0
         ? roles.map((r) => att.fills.get(r)?.label ?? r).join(' and ')
@@ -442,7 +442,7 @@ function reasonsFor(index: TownIndex, option: Option, others: Option[]): Reason[
     reasons.push(...notMetReasons(o));
   }
 
-  const alsoQualified = others.filter((x) => x !== option && x.status !== 'notMet');
+  const alsoQualified = others.filter((x) => x !== option && (x.status === 'met' || x.status === 'review'));
   if (alsoQualified.length > 0 && option.status !== 'notMet')
     reasons.push({
       rule: 'P1.8',
@@ -476,18 +476,29 @@ function notMetReasons(o: SeriesOutcome): Reason[] {
     const complete = holders.filter((a) => a.completed);
     if (complete.length === 0) {
       reasons.push({
-        rule: 'P1.6',
+        rule: 'P1.4',
         kind: 'problem',
-        text: `${roleWords[role]}: ${joinNames(holders.slice(0, MAX_NAMED).map((a) => `${a.person.name} did not attend ${joinNames(missedTopics(a, o.topics))}`))} (P1.4).`,
+        text: `${roleWords[role]}: ${joinNames(holders.slice(0, MAX_NAMED).map((a) => `${a.person.name} did not attend ${joinNames(missedTopics(a, o.topics))}`))} (P1.4, P1.6).`,
       });
     }
   }
+  const unheld = o.topics.filter((t) => !o.attendees.some((a) => a.earliest.has(t.id)));
+  if (unheld.length > 0)
+    reasons.push({
+      rule: 'P1.4',
+      kind: 'problem',
+      text: `No town attendance is recorded for ${joinNames(unheld.map((t) => t.name))} on or before the as-of date; check its sessions on the Trainings screen and who attended them (P1.4).`,
+    });
   const complete = ROLES.map((r) => o.attendees.filter((a) => a.completed && a.fills.has(r)));
   if (complete.every((l) => l.length > 0)) {
+    const people = [...new Set(complete.flat())];
     reasons.push({
       rule: 'P1.3',
       kind: 'problem',
-      text: `The roles can be filled only by fewer than three different people, and P1.5 b needs at least three town attendees of the series; ${o.attendees.length} attended (P1.3).`,
+      text:
+        people.length === 1
+          ? `${people[0]?.person.name ?? 'One person'} is the only attendee who completed every topic and holds a role; E, S and R need three different people, and one person cannot fill all three (P1.3, P1.5).`
+          : `E, S and R are held by people who completed every topic only if one of them counts for two roles (${joinNames(people.map((a) => a.person.name))}), and a review under P1.5 b needs at least three town attendees of the series: ${o.attendees.length} attended (P1.3, P1.5).`,
     });
   }
   for (const a of o.attendees.slice().sort((x, y) => byName(x.person, y.person))) {
@@ -519,8 +530,6 @@ function gapsFor(
 export function evaluatePart1(index: TownIndex, tf: Timeframe): Part1Evaluation {
   const notCounted: Part1Evaluation['notCounted'] = [];
   const options: Option[] = [];
-  const alreadyCredited = (seriesId: string) =>
-    tf.credited.some((c) => c.part === 'part1' && c.seriesId === seriesId);
 
   for (const series of index.data.series) {
     const topics = index.topicsBySeries.get(series.id) ?? [];
@@ -541,7 +550,7 @@ export function evaluatePart1(index: TownIndex, tf: Timeframe): Part1Evaluation 
     }
     const credit =
       outcome.completionDate !== null && status !== 'notMet'
-        ? decideCredit(tf, outcome.completionDate, alreadyCredited(series.id), series.name)
+        ? decideCredit(tf, outcome.completionDate, { part: 'part1', seriesId: series.id }, series.name)
         : null;
     options.push({ outcome, status, credit });
   }
@@ -565,8 +574,10 @@ export function evaluatePart1(index: TownIndex, tf: Timeframe): Part1Evaluation 
         kind: 'problem',
         text:
           options.length === 0
-            ? 'No Sustainable CT equity series is in the catalog: add the series your town attended on the Trainings screen (P1.1, P1.6).'
-            : 'No one on the roster is recorded as attending a Sustainable CT equity series: record attendance on the Attendance screen (P1.6).',
+            ? index.data.series.length > 0
+              ? 'No series in the catalog counts for Part 1 (see "Not counted"): Part 1 needs a Sustainable CT series on equity (P1.1, P1.6).'
+              : 'No Sustainable CT equity series is in the catalog: add the series your town attended on the Trainings screen (P1.1, P1.6).'
+            : 'No one on the roster is recorded as attending a Sustainable CT equity series on or before the as-of date: record attendance on the Attendance screen (P1.6).',
       },
     ];
     return emptyPart1(reasons, notCounted);

@@ -28,7 +28,8 @@ const isMunicipal = (p: Position): boolean =>
 interface Candidate {
   session: Session;
   training: Training;
-  municipal: { person: Person; position: Position }[];
+  /** Municipal attendees: the position they are listed under, and every municipal position held that day. */
+  municipal: { person: Person; position: Position; held: Position[] }[];
   others: Person[];
   listed: number;
   reported: number | null;
@@ -64,8 +65,9 @@ function judgeSession(
   const municipal: Candidate['municipal'] = [];
   const others: Person[] = [];
   for (const person of index.attendeesBySession.get(session.id) ?? []) {
-    const position = person.positions.find((p) => isMunicipal(p) && holdsOn(p, session.date));
-    if (position) municipal.push({ person, position });
+    const held = person.positions.filter((p) => isMunicipal(p) && holdsOn(p, session.date));
+    const position = held[0];
+    if (position) municipal.push({ person, position, held });
     else others.push(person);
   }
   // Both lists are already in name order: the index keeps each session's attendees sorted.
@@ -75,20 +77,18 @@ function judgeSession(
   const live = training.delivery !== 'recorded';
   const planned = session.date > index.options.asOfDate;
   const doubleCounted = part1TrainingIds.has(training.id);
-  const status: PartStatus = !live
-    ? 'notMet'
-    : planned
-      ? 'planned'
-      : count < 1
-        ? 'notMet'
-        : doubleCounted
-          ? 'review'
-          : 'met';
-  const alreadyCredited = tf.credited.some((c) => c.part === 'part2' && c.sessionId === session.id);
+  // A future session with nobody recorded is no evidence yet, planned or otherwise (T.4).
+  const status: PartStatus =
+    !live || count < 1 ? 'notMet' : planned ? 'planned' : doubleCounted ? 'review' : 'met';
   const credit =
     status === 'notMet'
       ? null
-      : decideCredit(tf, session.date, alreadyCredited, `${training.name} on ${day(session.date)}`);
+      : decideCredit(
+          tf,
+          session.date,
+          { part: 'part2', sessionId: session.id },
+          `${training.name} on ${day(session.date)}`,
+        );
   return {
     session,
     training,
@@ -105,18 +105,24 @@ function judgeSession(
   };
 }
 
-function attendeeOf(m: Candidate['municipal'][number], session: Session): Part2Attendee {
-  const title =
-    m.position.title.trim() ||
-    m.person.positions.find((p) => p.title.trim() !== '' && holdsOn(p, session.date))?.title.trim() ||
-    null;
-  return { personId: m.person.id, name: m.person.name, title, department: positionDepartment(m.position) };
+function attendeeOf(m: Candidate['municipal'][number]): Part2Attendee {
+  // The title of the municipal position they attended in; an empty one stays empty (a gap to fix).
+  return {
+    personId: m.person.id,
+    name: m.person.name,
+    title: m.position.title.trim() || null,
+    department: positionDepartment(m.position),
+  };
 }
 
-/** P2.7: departments from attendees' positions plus any typed on the session, once each (case-insensitive). */
-function departmentsOf(attendees: Part2Attendee[], session: Session): string[] {
+/**
+ * P2.7: departments from every municipal position attendees held that day, plus any typed on
+ * the session, once each (case-insensitive).
+ */
+function departmentsOf(c: Candidate): string[] {
   const seen = new Map<string, string>();
-  for (const d of [...attendees.map((a) => a.department), ...session.departmentsReported]) {
+  const fromPositions = c.municipal.flatMap((m) => m.held.map(positionDepartment));
+  for (const d of [...fromPositions, ...c.session.departmentsReported]) {
     const name = d?.trim();
     if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
   }
@@ -124,7 +130,7 @@ function departmentsOf(attendees: Part2Attendee[], session: Session): string[] {
 }
 
 function evidenceOf(c: Candidate): Part2Evidence {
-  const attendees = c.municipal.map((m) => attendeeOf(m, c.session));
+  const attendees = c.municipal.map(attendeeOf);
   return {
     trainingId: c.training.id,
     trainingName: c.training.name,
@@ -137,7 +143,7 @@ function evidenceOf(c: Candidate): Part2Evidence {
     attendeeCount: c.count,
     listedCount: c.listed,
     reportedCount: c.reported,
-    departments: departmentsOf(attendees, c.session),
+    departments: departmentsOf(c),
     attendees,
   };
 }
@@ -196,7 +202,7 @@ function reasonsFor(
     reasons.push({
       rule: 'T.4',
       kind: 'info',
-      text: `${what} is after the as-of date, ${day(index.options.asOfDate)}: Part 2 is planned and cannot be claimed until it has happened${best.count < 1 ? ' and its municipal attendees are recorded' : ''} (T.4).`,
+      text: `${what} is after the as-of date, ${day(index.options.asOfDate)}: Part 2 is planned and cannot be claimed until it has happened (T.4).`,
     });
   } else {
     reasons.push({
@@ -209,7 +215,7 @@ function reasonsFor(
     reasons.push({
       rule: 'P2.5',
       kind: 'review',
-      text: `${training.name} is also part of the Part 1 evidence${part1SeriesName ? ` (${part1SeriesName})` : ''}; the program may not credit one training twice. Confirm with Sustainable CT, or record another live equity training for Part 2 (P2.5).`,
+      text: `${training.name} is a topic of the series used for Part 1${part1SeriesName ? ` (${part1SeriesName})` : ''}; the program may not credit one training twice. Confirm with Sustainable CT, or record another live equity training for Part 2 (P2.5).`,
     });
   const elsewhere = new Set<string>();
   const inBest = new Set(best.municipal.map((b) => b.person.id));
@@ -223,7 +229,7 @@ function reasonsFor(
       kind: 'info',
       text: `${elsewhere.size === 1 ? '1 other municipal person' : `${elsewhere.size} other municipal people`} attended other sessions or courses (${nameList([...elsewhere].sort())}); attendees of different sessions are never added together (P2.1).`,
     });
-  const alternatives = all.filter((c) => c !== best && c.status !== 'notMet');
+  const alternatives = all.filter((c) => c !== best && (c.status === 'met' || c.status === 'review'));
   if (alternatives.length > 0)
     reasons.push({
       rule: 'P2.6',

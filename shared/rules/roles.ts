@@ -26,25 +26,35 @@ export interface RoleFill {
   label: string;
 }
 
-/** The role a position could fill if it held on an attended date, or why it never can (P1.2). */
-function roleOfPosition(person: Person, p: Position): { role: CohortRole } | { never: string } {
+/**
+ * The role a position could fill if it held on an attended date, or why it never can (P1.2);
+ * `near` is the role a refused position comes closest to, so a miss is not reported for a
+ * role the person fills through another position.
+ */
+function roleOfPosition(
+  person: Person,
+  p: Position,
+): { role: CohortRole } | { never: string; near: CohortRole | null } {
   switch (p.kind) {
     case 'elected':
       return executiveBodies.has(p.body)
         ? { role: 'E' }
-        : { never: `${electedBodyName(p)} is not an executive body` };
+        : { never: `${electedBodyName(p)} is not an executive body`, near: 'E' };
     case 'staff':
       return p.level === 'other'
         ? {
             never: `${p.title.trim() || 'their staff position'} is ${staffLevelLabels.other.toLowerCase()} staff, not director or management`,
+            near: 'S',
           }
         : { role: 'S' };
     case 'boeEmployee':
-      return { never: 'Board of Education employees do not fill the staff role' };
+      return { never: 'Board of Education employees do not fill the staff role', near: 'S' };
     case 'teamMember':
-      return person.isResident ? { role: 'R' } : { never: 'sustainability team member, not a town resident' };
+      return person.isResident
+        ? { role: 'R' }
+        : { never: 'sustainability team member, not a town resident', near: 'R' };
     case 'appointed':
-      return { never: 'appointed commissioners and volunteers do not fill a role' };
+      return { never: 'appointed commissioners and volunteers do not fill a role', near: null };
   }
 }
 
@@ -76,36 +86,45 @@ export interface RoleAnalysis {
  */
 export function analyseRoles(person: Person, dates: readonly IsoDate[]): RoleAnalysis {
   const fills = new Map<CohortRole, RoleFill>();
-  const misses: string[] = [];
+  const found: { near: CohortRole | null; text: string }[] = [];
   for (const p of person.positions) {
     const r = roleOfPosition(person, p);
     if ('never' in r) {
-      misses.push(r.never);
+      found.push({ near: r.near, text: r.never });
       continue;
     }
     const heldOn = dates.find((d) => holdsOn(p, d));
     if (heldOn === undefined) {
       const what = p.title.trim() || roleLabel(r.role, p);
-      misses.push(`${what} (${describeTerm(p)}) did not hold on any date they attended`);
+      found.push({
+        near: r.role,
+        text: `${what} (${describeTerm(p)}) did not hold on any date they attended`,
+      });
       continue;
     }
     if (!fills.has(r.role))
       fills.set(r.role, { role: r.role, position: p, heldOn, label: roleLabel(r.role, p) });
   }
+  // A miss about a role the person fills anyway (Finance and Selectmen, say) would only confuse.
+  const misses = found
+    .filter((m) => (m.near === null ? fills.size === 0 : !fills.has(m.near)))
+    .map((m) => m.text);
   if (person.positions.length === 0) misses.push('no position is recorded on the roster');
   return { fills, misses };
 }
 
 /**
- * The title held when attending (P1.9): the role's own title first, then any titled
- * position that held on an attended date (latest first); null when none is recorded.
+ * The title held when attending (P1.9). A role-holder's title is the role's own position's:
+ * borrowing another position's title would print a Selectman as "Chair, Sustainability Team"
+ * and hide the missing title. Other attendees: any titled position that held on a date they
+ * attended, latest first. Null when none is recorded (a readiness gap).
  */
 export function titleWhenAttending(
   person: Person,
   dates: readonly IsoDate[],
-  preferred?: Position,
+  rolePosition?: Position,
 ): string | null {
-  if (preferred && preferred.title.trim() !== '') return preferred.title.trim();
+  if (rolePosition) return rolePosition.title.trim() || null;
   for (let i = dates.length - 1; i >= 0; i--) {
     const d = dates[i]!;
     const p = person.positions.find((x) => x.title.trim() !== '' && holdsOn(x, d));

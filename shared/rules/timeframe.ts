@@ -11,8 +11,9 @@ import type { TownIndex } from './context';
 export interface Timeframe {
   newCreditFrom: IsoDate;
   recertification: Evaluation['recertification'];
-  /** Evidence credited under a past certification (T.3); only consulted when `recertification` is set. */
-  credited: CreditedEvidence[];
+  /** Evidence credited under a past certification, with that certification (T.3); only consulted when `recertification` is set. */
+  credited: { evidence: CreditedEvidence; yearAwarded: number; level: string }[];
+  asOfDate: IsoDate;
 }
 
 /**
@@ -33,7 +34,10 @@ export function timeframeOf(index: TownIndex): Timeframe {
   return {
     newCreditFrom: newCreditStart(y),
     recertification,
-    credited: index.data.certifications.flatMap((c) => c.credited),
+    credited: index.data.certifications.flatMap((c) =>
+      c.credited.map((evidence) => ({ evidence, yearAwarded: c.yearAwarded, level: c.level })),
+    ),
+    asOfDate: index.options.asOfDate,
   };
 }
 
@@ -42,35 +46,58 @@ export interface CreditDecision {
   reason: Reason;
 }
 
+/** The certification under which this evidence already earned credit, if any (T.3). */
+export function creditedUnder(
+  tf: Timeframe,
+  evidence: CreditedEvidence,
+): { yearAwarded: number; level: string } | null {
+  const hit = tf.credited
+    .filter((c) =>
+      c.evidence.part === 'part1' && evidence.part === 'part1'
+        ? c.evidence.seriesId === evidence.seriesId
+        : c.evidence.part === 'part2' &&
+          evidence.part === 'part2' &&
+          c.evidence.sessionId === evidence.sessionId,
+    )
+    .sort((a, b) => b.yearAwarded - a.yearAwarded)[0];
+  return hit ? { yearAwarded: hit.yearAwarded, level: hit.level } : null;
+}
+
 /**
  * New credit on or after 1 January of Y − 3 (T.1), rolling before it (T.2), and rolling
  * on recertification for evidence that already earned credit (T.3).
- * `alreadyCredited` says whether this part's evidence appears in the certification history.
  */
 export function decideCredit(
   tf: Timeframe,
   completionDate: IsoDate,
-  alreadyCredited: boolean,
+  evidence: CreditedEvidence,
   what: string,
 ): CreditDecision {
-  if (tf.recertification !== null && alreadyCredited) {
+  const earlier = creditedUnder(tf, evidence);
+  if (tf.recertification !== null && earlier !== null) {
     const r = tf.recertification;
+    const under =
+      earlier.yearAwarded === r.yearAwarded
+        ? `the ${r.level} certification awarded in ${r.yearAwarded}, which expires in ${r.expires}`
+        : `the ${earlier.level} certification awarded in ${earlier.yearAwarded}; the town's current certification (${r.level}, ${r.yearAwarded}) expires in ${r.expires}`;
     return {
       credit: 'rolling',
       reason: {
         rule: 'T.3',
         kind: 'info',
-        text: `${what} already earned credit for the ${r.level} certification awarded in ${r.yearAwarded}, which expires in ${r.expires}: on recertification it applies for rolling credit, even inside the window (T.3).`,
+        text: `${what} already earned credit under ${under}: on recertification it applies for rolling credit, even inside the window (T.3).`,
       },
     };
   }
+  // A planned part has not been completed yet: say when it will be, not that it was.
+  const done = completionDate > tf.asOfDate ? 'Completes' : 'Completed';
   if (completionDate >= tf.newCreditFrom) {
     return {
       credit: 'new',
       reason: {
         rule: 'T.1',
         kind: 'ok',
-        text: `Completed ${day(completionDate)}, on or after ${day(tf.newCreditFrom)}: new credit (T.1).`,
+        text: `${done} ${day(completionDate)}, on or after ${day(tf.newCreditFrom)}: new credit (T.1).`,
       },
     };
   }
@@ -79,7 +106,7 @@ export function decideCredit(
     reason: {
       rule: 'T.2',
       kind: 'info',
-      text: `Completed ${day(completionDate)}, before ${day(tf.newCreditFrom)}: rolling credit, which needs a narrative of ongoing, currently relevant, meaningful impact (T.2).`,
+      text: `${done} ${day(completionDate)}, before ${day(tf.newCreditFrom)}: rolling credit, which needs a narrative of ongoing, currently relevant, meaningful impact (T.2).`,
     },
   };
 }

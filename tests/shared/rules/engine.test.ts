@@ -64,6 +64,19 @@ describe('evaluate() — timeframe for credit', () => {
       expect(ev.part1.reasons.find((r) => r.rule === 'T.3')?.text).toMatch(/expires in 2026/);
     });
 
+    it('names the certification that credited the evidence, not only the one expiring', () => {
+      const t = town({ year: 2026 });
+      const s = t.series3('2020-03-01', '2020-04-01', '2020-05-01');
+      t.cohort(s.all);
+      t.certified(2020, [{ part: 'part1', seriesId: s.id }]);
+      t.certified(2023, []);
+      const ev = t.evaluate();
+      expect(ev.part1.credit).toBe('rolling');
+      expect(ev.part1.reasons.find((r) => r.rule === 'T.3')?.text).toContain(
+        "already earned credit under the Bronze certification awarded in 2020; the town's current certification (Bronze, 2023) expires in 2026",
+      );
+    });
+
     it('keeps new credit for evidence that never earned credit before', () => {
       const t = town({ year: 2026 });
       const s = t.series3('2023-03-01', '2023-04-01', '2023-05-01');

@@ -395,6 +395,19 @@ describe('evaluate() — Part 1, the cohort', () => {
       expect(ev.gaps).toEqual(expect.arrayContaining(ev.part1.gaps));
     });
 
+    it('does not borrow another position’s title for a role-holder whose own title is empty', () => {
+      const t = town();
+      const s = t.series3('2024-03-01', '2024-04-01', '2024-05-01');
+      const eve = t
+        .person('Eve Elected', [elected('selectmen', ''), appointed('Library Board', 'Trustee')])
+        .attends(...s.all);
+      t.person('Sam Staff', [staff('director', 'DPW', 'Director')]).attends(...s.all);
+      t.person('Rae Resident', [team()], { resident: true }).attends(...s.all);
+      const ev = t.evaluate();
+      expect(ev.part1.evidence?.cohort[0]).toMatchObject({ name: 'Eve Elected', title: null });
+      expect(ev.part1.gaps.map((g) => g.target.recordId)).toContain(eve.id);
+    });
+
     it('prints the title held when attending, not a later one', () => {
       const t = town();
       const s = t.series3('2024-03-01', '2024-04-01', '2024-05-01');
@@ -405,6 +418,92 @@ describe('evaluate() — Part 1, the cohort', () => {
       t.person('Sam Staff', [staff('director', 'DPW', 'Director')]).attends(...s.all);
       t.person('Rae Resident', [team()], { resident: true }).attends(...s.all);
       expect(t.evaluate().part1.evidence?.cohort[0]?.title).toBe('Selectman');
+    });
+  });
+
+  describe('P1.5 / P1.8 between the two review readings', () => {
+    it('prefers a P1.5b reading that earns new credit over a P1.5a reading that would be rolling', () => {
+      const t = town({ year: 2026 });
+      const s = t.series('Series', [
+        ['2021-03-01', '2024-03-01'],
+        ['2021-04-01', '2024-04-01'],
+        ['2022-05-01', '2024-05-01'],
+      ]);
+      const [t1, t2, t3] = s.sessions as [string[], string[], string[]];
+      t.person('Xena Dual', [
+        elected('selectmen', 'Selectman'),
+        staff('director', 'DPW', 'Director'),
+      ]).attends(t1[1]!, t2[1]!, t3[1]!);
+      t.person('Yuri Manager', [staff('management', 'Finance', 'Manager')]).attends(t1[0]!, t2[0]!);
+      t.person('Rae Resident', [team('Member')], { resident: true }).attends(t3[0]!, t1[1]!, t2[1]!);
+      const ev = t.evaluate();
+      expect([ev.part1.status, ev.part1.credit, ev.part1.completionDate]).toEqual([
+        'review',
+        'new',
+        '2024-05-01',
+      ]);
+      expect(ev.part1.reasons.find((r) => r.rule === 'P1.5')?.text).toMatch(/Xena Dual counts for two roles/);
+    });
+
+    it('finds the collective reading with the latest completion among many partial attendees', () => {
+      const t = town({ year: 2026 });
+      const s = t.series('Series', [
+        ['2021-03-01', '2024-03-01'],
+        ['2021-04-01', '2024-04-01'],
+      ]);
+      const [t1, t2] = s.sessions as [string[], string[]];
+      t.person('Eve Elected', [elected('selectmen')]).attends(t1[0]!);
+      t.person('Rae Resident', [team()], { resident: true }).attends(t1[0]!);
+      for (const name of ['Aaa', 'Bbb', 'Ccc'])
+        t.person(name, [staff('director', 'DPW', 'Director')]).attends(t2[0]!);
+      t.person('Zed', [staff('director', 'Parks', 'Director')]).attends(t2[1]!);
+      const ev = t.evaluate();
+      expect([ev.part1.status, ev.part1.credit, ev.part1.completionDate]).toEqual([
+        'review',
+        'new',
+        '2024-04-01',
+      ]);
+      expect(ev.part1.evidence?.cohort.find((m) => m.role === 'S')?.name).toBe('Zed');
+    });
+
+    it('says plainly when one person holds every role and no one else completed the series', () => {
+      const t = town();
+      const s = t.series3('2024-03-01', '2024-04-01', '2024-05-01');
+      t.person('Solo', [elected('selectmen'), staff('director', 'DPW', 'Director'), team()], {
+        resident: true,
+      }).attends(...s.all);
+      t.person('Ann', [appointed('Library Board')]).attends(s.all[0]!);
+      t.person('Ben', [appointed('Library Board')]).attends(s.all[0]!);
+      const ev = t.evaluate();
+      expect(ev.part1.status).toBe('notMet');
+      expect(texts(ev.part1.reasons)).toContain(
+        'Solo is the only attendee who completed every topic and holds a role; E, S and R need three different people',
+      );
+    });
+  });
+
+  describe('P1.6 near-misses', () => {
+    it('does not report a near-miss for a role the person fills through another position', () => {
+      const t = town();
+      const s = t.series3('2024-03-01', '2024-04-01', '2024-05-01');
+      t.person('Pat Lee', [elected('finance'), elected('selectmen', 'Selectman')]).attends(s.all[0]!);
+      const ev = t.evaluate();
+      expect(ev.part1.status).toBe('notMet');
+      expect(texts(ev.part1.reasons)).not.toContain('Board of Finance is not an executive body');
+    });
+
+    it('names a topic nobody attended', () => {
+      const t = town();
+      const s = t.series3('2024-03-01', '2024-04-01', '2024-05-01');
+      t.cohort([s.all[0]!, s.all[1]!]);
+      expect(texts(t.evaluate().part1.reasons)).toContain('No town attendance is recorded for Conversations');
+    });
+
+    it('says no series counts when the catalog has only series that are not Sustainable CT’s', () => {
+      const t = town();
+      const s = t.series('Regional Series', [['2024-03-01']], { sct: false });
+      t.cohort(s.all);
+      expect(t.evaluate().part1.reasons[0]!.text).toMatch(/^No series in the catalog counts for Part 1/);
     });
   });
 

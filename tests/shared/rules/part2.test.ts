@@ -174,6 +174,27 @@ describe('evaluate() — Part 2, a live equity training for municipal people', (
     });
   });
 
+  describe('P2.4 and T.4 together', () => {
+    it('does not call a future session with nobody recorded planned, and keeps the near-miss reasons', () => {
+      const t = town({ asOf: '2026-03-01' });
+      const past = t.course('Equity Workshop', ['2025-05-01']);
+      t.course('Equity Workshop II', ['2026-09-01']);
+      t.person('Di Resident', [], { resident: true }).attends(past.sessions[0]!);
+      const ev = t.evaluate();
+      expect(ev.part2.status).toBe('notMet');
+      expect(texts(ev.part2.reasons)).toContain('Di Resident attended as residents');
+    });
+
+    it('says a planned session completes on its date rather than that it was completed', () => {
+      const t = town({ asOf: '2026-03-01' });
+      const c = t.course('Equity Workshop', ['2026-09-01']);
+      t.person('Ana', [staff('other', 'Library', 'Clerk')]).attends(c.sessions[0]!);
+      const ev = t.evaluate();
+      expect(ev.part2.status).toBe('planned');
+      expect(ev.part2.reasons.find((r) => r.rule === 'T.1')?.text).toMatch(/^Completes September 1, 2026/);
+    });
+  });
+
   describe('P2.5 review', () => {
     it('flags a Part 2 session that is also part of the Part 1 evidence, and warns about double counting', () => {
       const t = town();
@@ -236,6 +257,28 @@ describe('evaluate() — Part 2, a live equity training for municipal people', (
         'Library',
         'Senior Center',
       ]);
+    });
+
+    it('lists every municipal department an attendee held that day', () => {
+      const t = town();
+      const c = t.course('Equity Workshop', ['2025-05-01']);
+      t.person('Ana', [elected('finance', 'Member'), staff('other', 'Planning', 'Planner')]).attends(
+        c.sessions[0]!,
+      );
+      expect(t.evaluate().part2.evidence?.departments).toEqual(['Board of Finance', 'Planning']);
+    });
+
+    it('leaves an attendee’s title empty when their municipal position has none, instead of borrowing one', () => {
+      const t = town();
+      const c = t.course('Equity Workshop', ['2025-05-01']);
+      t.person('Sue', [
+        staff('director', 'Public Works', ''),
+        appointed('Zoning Board', 'Commissioner'),
+      ]).attends(c.sessions[0]!);
+      expect(t.evaluate().part2.evidence?.attendees[0]).toMatchObject({
+        title: null,
+        department: 'Public Works',
+      });
     });
 
     it('reports a missing entity, description and departments as readiness gaps linked to the record', () => {
