@@ -105,9 +105,17 @@ describe('the Eligibility screen', () => {
 
   it('stacks the two parts in a narrow window (as at 200% zoom) without a horizontal scroll bar', async () => {
     await page.setViewportSize({ width: 640, height: 800 });
-    const one = await part1().boundingBox();
-    const two = await part2().boundingBox();
-    expect(one && two && two.y >= one.y + one.height).toBe(true);
+    // The page settles into one column over a few frames after the resize: poll, as Playwright's own assertions do.
+    await expect
+      .poll(
+        async () => {
+          const one = await part1().boundingBox();
+          const two = await part2().boundingBox();
+          return Boolean(one && two && two.y >= one.y + one.height - 1);
+        },
+        { timeout: 5000 },
+      )
+      .toBe(true);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

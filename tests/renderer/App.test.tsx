@@ -33,7 +33,7 @@ function fakeApi(autoBackup: AutoBackupResult = { status: 'skipped', why: 'exist
     saveText: vi.fn(() => Promise.resolve({ status: 'saved' as const, fileName: 'backup.json' })),
     openTextFile: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
     writeAutoBackup: vi.fn(() => Promise.resolve(autoBackup)),
-    listAutoBackups: vi.fn(),
+    listAutoBackups: vi.fn(() => Promise.resolve([])),
     readAutoBackup: vi.fn(),
     appInfo: vi.fn(() =>
       Promise.resolve({ name: 'x', version: '9.9.9', userDataPath: '', backupsPath: '', keepBackups: 1 }),
