@@ -80,6 +80,25 @@ const V1_STORES = {
   optimizeForEquity: 'id',
 };
 
+/** Writes the town's rows in the version 1–2 layout (attendance one row per pair) into an open old database. */
+async function writeTownRows(old: Dexie, data: TownData): Promise<void> {
+  await old.table('town').put(data.town, TOWN_KEY);
+  await old.table('settings').put(data.settings, SETTINGS_KEY);
+  for (const key of [
+    'people',
+    'series',
+    'trainings',
+    'sessions',
+    'attendance',
+    'partners',
+    'certifications',
+    'coaching',
+    'optimizeForEquity',
+  ] as const) {
+    await old.table(key).bulkAdd(data[key]);
+  }
+}
+
 /** Writes `data` into a brand-new database that only knows version 1, then closes it. */
 async function writeVersion1(name: string, data: TownData): Promise<void> {
   const old = new Dexie(name, { indexedDB, IDBKeyRange });
@@ -87,21 +106,7 @@ async function writeVersion1(name: string, data: TownData): Promise<void> {
   await old.open();
   expect(old.verno).toBe(1);
   await old.transaction('rw', old.tables, async () => {
-    await old.table('town').put(data.town, TOWN_KEY);
-    await old.table('settings').put(data.settings, SETTINGS_KEY);
-    for (const key of [
-      'people',
-      'series',
-      'trainings',
-      'sessions',
-      'attendance',
-      'partners',
-      'certifications',
-      'coaching',
-      'optimizeForEquity',
-    ] as const) {
-      await old.table(key).bulkAdd(data[key]);
-    }
+    await writeTownRows(old, data);
   });
   old.close();
 }
@@ -179,21 +184,7 @@ async function writeVersion2(name: string, data: TownData): Promise<void> {
   await old.open();
   expect(old.verno).toBe(2);
   await old.transaction('rw', old.tables, async () => {
-    await old.table('town').put(data.town, TOWN_KEY);
-    await old.table('settings').put(data.settings, SETTINGS_KEY);
-    for (const key of [
-      'people',
-      'series',
-      'trainings',
-      'sessions',
-      'attendance',
-      'partners',
-      'certifications',
-      'coaching',
-      'optimizeForEquity',
-    ] as const) {
-      await old.table(key).bulkAdd(data[key]);
-    }
+    await writeTownRows(old, data);
     await old.table('meta').put({ key: 'lastCsvImport', value: { fileName: 'roster.csv' } });
   });
   old.close();
