@@ -20,10 +20,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
+import { inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 
-/** Where the built renderer is served (fixed: IndexedDB is per origin). */
-export const BASE_URL = 'http://127.0.0.1:4789/';
+/** Where global-setup serves the built renderer (a free port chosen per run). */
+export const BASE_URL = inject('e2eBaseUrl');
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

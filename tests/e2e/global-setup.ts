@@ -1,6 +1,8 @@
 /**
- * End-to-end global setup: build the renderer once and serve it at a FIXED origin,
- * http://127.0.0.1:4789 (IndexedDB is per origin, so every run must use the same one).
+ * End-to-end global setup: build the renderer once and serve it on 127.0.0.1 at a free
+ * port (every test file opens a fresh profile, so the origin need not be the same from one
+ * run to the next, and two checkouts can run their suites at once). The tests read the
+ * address with `inject('e2eBaseUrl')`.
  *
  * The renderer is built with Vite directly into `test-output/e2e-renderer` rather
  * than with `electron-vite build` into `out/`: the test then needs neither the main
@@ -12,14 +14,20 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eBaseUrl: string;
+  }
+}
 
 const root = resolve(import.meta.dirname, '../..');
-export const E2E_PORT = 4789;
 const outDir = resolve(root, 'test-output/e2e-renderer');
 
 let server: PreviewServer | undefined;
 
-export async function setup(): Promise<void> {
+export async function setup(project: TestProject): Promise<void> {
   const config = {
     configFile: false as const,
     root: resolve(root, 'renderer'),
@@ -31,8 +39,11 @@ export async function setup(): Promise<void> {
   if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(resolve(outDir, 'index.html'))) await build(config);
   server = await preview({
     ...config,
-    preview: { host: '127.0.0.1', port: E2E_PORT, strictPort: true, open: false },
+    preview: { host: '127.0.0.1', port: 0, open: false },
   });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('the preview server has no TCP port');
+  project.provide('e2eBaseUrl', `http://127.0.0.1:${address.port}/`);
 }
 
 export async function teardown(): Promise<void> {
