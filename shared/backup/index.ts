@@ -1,15 +1,29 @@
-/** The backup format: schema, writer, reader and JSON Schema. */
+/** The backup format: schema, writer, reader, checksum and JSON Schema. */
 export {
   APP_NAME,
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
+  OLDEST_BACKUP_FORMAT_VERSION,
   backupJsonSchema,
   backupJsonSchemaText,
   backupSchema,
   serializeBackup,
 } from './format';
 export type { Backup } from './format';
-export { crossReferenceErrors, formatPath, issuesToErrors, parseBackup, plainEnglish } from './parse';
-export type { BackupError, ParseBackupResult } from './parse';
+export { canonicalJson, dataChecksum } from './canonical';
+export { decodeBackupBytes, firstInvalidUtf8Byte, recogniseText } from './bytes';
+export type { DecodeResult } from './bytes';
+export {
+  CHECKSUM_MISMATCH,
+  crossReferenceErrors,
+  formatPath,
+  issuesToErrors,
+  parseBackup,
+  parseBackupBytes,
+  plainEnglish,
+} from './parse';
+export type { BackupError, ParseBackupResult, ParseStage } from './parse';
+export { closestName, editDistance } from './unknown-keys';
+export { toPlain } from './plain';
 export { findJsonSyntaxProblem, lineColumn } from './json-error';
 export type { JsonSyntaxProblem } from './json-error';

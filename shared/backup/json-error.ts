@@ -70,7 +70,7 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | null {
       if (c.charCodeAt(0) < 0x20) return at(i, 'a string contains a line break or control character');
       i++;
     }
-    return at(start, 'a string is never closed (a quote is missing)');
+    return at(start, 'the file ends too early, inside a string (a closing quote is missing)');
   };
 
   const scanNumber = (): JsonSyntaxProblem | null => {

@@ -1,38 +1,44 @@
 /**
  * Reading a backup file: never throws, always explains.
  *
- * Order of checks: JSON syntax (with line and column), the `format` marker, the
- * format version (a newer file gets its own message), the zod schema (every problem
- * with its path), then cross-references between records (ids that point nowhere,
- * duplicates). Each error names a path like `data.people[3].positions[0].end`.
+ * Order of checks: JSON syntax (with line and column; a spreadsheet, a PDF or a
+ * CSV file is named as such), the `format` marker, the format version (a newer
+ * file gets its own "update the app" message), the checksum (a backup changed
+ * after it was written is refused whatever else it holds), unknown fields (with
+ * the known name they are closest to), the zod schema (every problem with its
+ * path), then cross-references between records (ids that point nowhere,
+ * duplicates). Each error names a path like `data.people[3].positions[0].end`
+ * and carries a plain sentence for the clerk (`plain.ts`).
  */
 import type { z } from 'zod';
 import type { TownData } from '../domain/schema';
+import { decodeBackupBytes, recogniseText } from './bytes';
+import { dataChecksum } from './canonical';
+import { formatPath } from './errors';
+import type { BackupError } from './errors';
 import { APP_NAME, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, backupSchema } from './format';
 import type { Backup } from './format';
 import { findJsonSyntaxProblem } from './json-error';
+import { toPlain } from './plain';
+import { unknownKeyErrors } from './unknown-keys';
 
-/** One problem in a backup file. `path` is '' for the file as a whole. */
-export interface BackupError {
-  path: string;
-  message: string;
-}
+export type { BackupError } from './errors';
+export { formatPath } from './errors';
 
-export type ParseBackupResult = { ok: true; backup: Backup } | { ok: false; errors: BackupError[] };
+/**
+ * `checksum`: 'verified' when the file's `dataSha256` matched its data, 'missing'
+ * when it has none (a version 1 or hand-made file: it restores, with a note).
+ */
+export type ParseBackupResult =
+  | { ok: true; backup: Backup; checksum: 'verified' | 'missing' }
+  | { ok: false; errors: BackupError[] };
 
-/** `['data', 'people', 3, 'name']` → `data.people[3].name`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else {
-      const k = String(key);
-      if (/^[A-Za-z_$][\w$]*$/.test(k)) out += out === '' ? k : `.${k}`;
-      else out += `[${JSON.stringify(k)}]`;
-    }
-  }
-  return out;
-}
+/** The steps of a parse, reported to a caller that shows progress (the restore worker). */
+export type ParseStage = 'json' | 'checksum' | 'schema' | 'references';
+
+/** The message every refused checksum gets (README, "Backup file format"). */
+export const CHECKSUM_MISMATCH =
+  'This backup was changed or damaged after it was written, so it cannot be trusted. Nothing was restored. Use another copy of the backup (an automatic backup, or one on a USB stick).';
 
 const typeNames: Record<string, string> = {
   string: 'text',
@@ -124,63 +130,85 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Validates the text of a backup file. Never throws. */
-export function parseBackup(text: string): ParseBackupResult {
+export function parseBackup(text: string, onStage?: (stage: ParseStage) => void): ParseBackupResult {
   try {
-    return parseBackupUnsafe(text);
+    return parseBackupUnsafe(text, onStage ?? (() => undefined));
   } catch (e) {
     // Defence in depth: a parser bug must surface as an error, not crash a restore.
-    return { ok: false, errors: [{ path: '', message: `could not read the backup (${String(e)})` }] };
+    return fileError(
+      `could not read the backup (${String(e)})`,
+      `The backup could not be read because of a problem in the app (${String(e)}). Nothing was changed.`,
+    );
   }
 }
 
-function parseBackupUnsafe(text: string): ParseBackupResult {
+const fileError = (message: string, plain: string, path = ''): ParseBackupResult => ({
+  ok: false,
+  errors: [{ path, message, plain }],
+});
+
+function parseBackupUnsafe(text: string, onStage: (stage: ParseStage) => void): ParseBackupResult {
   // Editors on Windows sometimes save a byte-order mark; it is not JSON but harmless.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return { ok: false, errors: [{ path: '', message: 'the file is empty' }] };
+  if (body.trim() === '') {
+    return fileError('the file is empty', 'The file is empty: it holds no backup. Choose another file.');
+  }
 
+  onStage('json');
   let raw: unknown;
   try {
     raw = JSON.parse(body);
   } catch {
+    const recognised = recogniseText(body);
+    if (recognised !== null) return { ok: false, errors: [recognised] };
     const p = findJsonSyntaxProblem(body);
     const message = p
       ? `line ${p.line}, column ${p.column}: invalid JSON: ${p.message}`
       : 'invalid JSON: the file could not be read as JSON';
-    return { ok: false, errors: [{ path: '', message }] };
+    const plain =
+      p?.message.startsWith('the file ends too early') === true
+        ? `The file ends early: it was cut off, probably while it was being copied or saved (line ${p.line}). Use another copy of the backup.`
+        : `This file is not a backup the app can read: its text is damaged or is not a backup at all${p ? ` (line ${p.line}, column ${p.column}: ${p.message})` : ''}.`;
+    return fileError(message, plain);
   }
 
-  if (!isRecord(raw)) {
-    return {
-      ok: false,
-      errors: [{ path: '', message: `this is not an ${APP_NAME} backup (expected a JSON object)` }],
-    };
-  }
+  const notBackup = `This is not an ${APP_NAME} backup. A backup is a .json file the app saved with “Save a backup”.`;
+  if (!isRecord(raw)) return fileError(`this is not an ${APP_NAME} backup (expected a JSON object)`, notBackup);
   if (raw.format !== BACKUP_FORMAT) {
-    return {
-      ok: false,
-      errors: [
-        { path: 'format', message: `this is not an ${APP_NAME} backup (format must be "${BACKUP_FORMAT}")` },
-      ],
-    };
+    return fileError(
+      `this is not an ${APP_NAME} backup (format must be "${BACKUP_FORMAT}")`,
+      notBackup,
+      'format',
+    );
   }
   const version = raw.formatVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_FORMAT_VERSION) {
-    return {
-      ok: false,
-      errors: [
-        {
-          path: 'formatVersion',
-          message: `this backup was made by a newer version of ${APP_NAME} (backup format ${version}; this version reads format ${BACKUP_FORMAT_VERSION}). Update the app to restore it.`,
-        },
-      ],
-    };
+    return fileError(
+      `this backup was made by a newer version of ${APP_NAME} (backup format ${version}; this version reads format ${BACKUP_FORMAT_VERSION}). Update the app to restore it.`,
+      `This backup was written by a newer version of ${APP_NAME}. Update the app on this computer to restore it; nothing was changed.`,
+      'formatVersion',
+    );
   }
 
+  // Before anything else about the records: a damaged file's other errors would only mislead.
+  onStage('checksum');
+  const claimed = raw.dataSha256;
+  const hasChecksum = typeof claimed === 'string' && /^[0-9a-f]{64}$/.test(claimed);
+  if (hasChecksum && (raw.data === undefined || dataChecksum(raw.data) !== claimed)) {
+    return fileError('the checksum (dataSha256) does not match the data', CHECKSUM_MISMATCH, 'dataSha256');
+  }
+
+  onStage('schema');
+  const unknown = unknownKeyErrors(backupSchema, raw);
   const parsed = backupSchema.safeParse(raw, { error: plainEnglish, reportInput: true });
-  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
+  const schemaErrors = parsed.success ? [] : issuesToErrors(parsed.error.issues);
+  if (unknown.length > 0 || !parsed.success) {
+    return { ok: false, errors: [...unknown, ...schemaErrors].map((e) => toPlain(e, raw)) };
+  }
+  onStage('references');
   const refErrors = crossReferenceErrors(parsed.data.data, 'data');
-  if (refErrors.length > 0) return { ok: false, errors: refErrors };
-  return { ok: true, backup: parsed.data };
+  if (refErrors.length > 0) return { ok: false, errors: refErrors.map((e) => toPlain(e, raw)) };
+  return { ok: true, backup: parsed.data, checksum: hasChecksum ? 'verified' : 'missing' };
 }
 
 /**
@@ -281,4 +309,14 @@ export function crossReferenceErrors(data: TownData, prefix = ''): BackupError[]
     });
   });
   return errors;
+}
+
+/**
+ * Validates a backup file's bytes: strict UTF-8 first (`bytes.ts`), then `parseBackup`.
+ * The path every caller that holds bytes takes (the restore worker, the CLI, main's lists).
+ */
+export function parseBackupBytes(bytes: Uint8Array, onStage?: (stage: ParseStage) => void): ParseBackupResult {
+  const decoded = decodeBackupBytes(bytes);
+  if (!decoded.ok) return decoded;
+  return parseBackup(decoded.text, onStage);
 }

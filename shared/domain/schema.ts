@@ -28,6 +28,9 @@ export const timeSchema = z.iso.time({ precision: -1, error: 'must be a time wri
 /** True when both bounds are real dates, so an ordering check adds no noise to a format error. */
 const bothValidDates = (a: string, b: string): boolean =>
   isoDateSchema.safeParse(a).success && isoDateSchema.safeParse(b).success;
+/** The same for two times of day: "25:00" gets its format error and no second, wrong "ends before it starts". */
+const bothValidTimes = (a: string, b: string): boolean =>
+  timeSchema.safeParse(a).success && timeSchema.safeParse(b).success;
 
 /** Short free text (names, titles): trimmed, bounded so a pasted essay cannot break layouts. */
 const shortText = (what: string, max = 300) =>
@@ -128,7 +131,13 @@ export const personSchema = z
     id: idSchema,
     name: requiredText('Name', 200),
     /** Optional; with the name, it is how a CSV re-import recognises someone already on the roster. */
-    email: z.union([z.literal(''), z.email({ error: 'must be an email address' })]).default(''),
+    // 254 characters is the longest address SMTP can deliver (RFC 5321's path limit less the brackets).
+    email: z
+      .union([
+        z.literal(''),
+        z.email({ error: 'must be an email address' }).max(254, 'Email must be at most 254 characters'),
+      ])
+      .default(''),
     /** Whether the person lives in the town (role R needs a resident team member, P1.2). */
     isResident: z.boolean().default(false),
     positions: z.array(positionSchema).max(100).default([]),
@@ -194,7 +203,12 @@ export const sessionSchema = z
     departmentsReported: z.array(requiredText('Department', 200)).max(200).default([]),
   })
   .superRefine((s, ctx) => {
-    if (s.startTime !== null && s.endTime !== null && s.endTime < s.startTime) {
+    if (
+      s.startTime !== null &&
+      s.endTime !== null &&
+      bothValidTimes(s.startTime, s.endTime) &&
+      s.endTime < s.startTime
+    ) {
       ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'the session ends before it starts' });
     }
   });

@@ -32,15 +32,25 @@ function sampleData(): TownData {
   return data;
 }
 
-/** The backup as a plain JSON object, for tests that break it on purpose. */
-function rawBackup(): { formatVersion: number; data: TownData } {
-  return JSON.parse(serializeBackup(sampleData(), meta)) as { formatVersion: number; data: TownData };
+/**
+ * The backup as a plain JSON object, for tests that break it on purpose: a hand-edited
+ * file, so without its checksum (a stale checksum would hide every other problem).
+ */
+function rawBackup(): { formatVersion: number; dataSha256?: string; data: TownData } {
+  const raw = JSON.parse(serializeBackup(sampleData(), meta)) as {
+    formatVersion: number;
+    dataSha256?: string;
+    data: TownData;
+  };
+  delete raw.dataSha256;
+  return raw;
 }
 
+/** The technical part of each error (`plain` is tested in plain.test.ts). */
 const errorsOf = (text: string) => {
   const r = parseBackup(text);
   if (r.ok) throw new Error('expected the backup to be refused');
-  return r.errors;
+  return r.errors.map(({ path, message }) => ({ path, message }));
 };
 
 describe('parseBackup()', () => {
@@ -82,7 +92,7 @@ describe('parseBackup()', () => {
 
   it('says a backup from a newer format version was made by a newer version of the app', () => {
     const raw = rawBackup();
-    raw.formatVersion = 2;
+    raw.formatVersion = 3;
     const errors = errorsOf(JSON.stringify(raw));
     expect(errors).toHaveLength(1);
     expect(errors[0]!.path).toBe('formatVersion');
@@ -171,7 +181,7 @@ describe('serializeBackup()', () => {
   it('writes pretty JSON with the envelope first and a stable key order', () => {
     const data = sampleData();
     const a = serializeBackup(data, meta);
-    expect(a.startsWith('{\n  "format": "equity-training-ledger-backup",\n  "formatVersion": 1,')).toBe(true);
+    expect(a.startsWith('{\n  "format": "equity-training-ledger-backup",\n  "formatVersion": 2,')).toBe(true);
     expect(a.endsWith('}\n')).toBe(true);
     // The same data with every object's keys in reverse order serialises byte for byte the same.
     const reversed = (v: unknown): unknown =>
