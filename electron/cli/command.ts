@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { parseBackup } from '../../shared/backup/parse';
+import { parseBackup, parseBackupBytes } from '../../shared/backup/parse';
+import type { ParseStage } from '../../shared/backup/parse';
 import { isoDateSchema } from '../../shared/domain/schema';
 import type { IsoDate, TownData } from '../../shared/domain/schema';
 
@@ -13,8 +14,11 @@ import type { IsoDate, TownData } from '../../shared/domain/schema';
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Reads a UTF-8 text file; rejects with a Node error (code ENOENT, ...) when it cannot. */
-  readFile: (path: string) => Promise<string>;
+  /**
+   * Reads a file; rejects with a Node error (code ENOENT, ...) when it cannot. Bytes are
+   * decoded as strict UTF-8 by the backup reader (a string is taken as already decoded).
+   */
+  readFile: (path: string) => Promise<string | Uint8Array>;
   /** Writes a file (for commands that produce one, e.g. the packet). */
   writeFile?: (path: string, data: string | Uint8Array) => Promise<void>;
   /** Today's date in the local time zone. */
@@ -110,15 +114,32 @@ function describeReadError(e: unknown): string {
   }
 }
 
+/** Files bigger than this (10 MB) get progress lines on stderr while they are read and checked. */
+export const PROGRESS_BYTES = 10 * 1024 * 1024;
+
+const stageWords: Record<ParseStage, string> = {
+  json: 'reading the records',
+  checksum: 'verifying the checksum',
+  schema: 'checking every record',
+  references: 'checking the records fit together',
+};
+
 /** Reads and validates a backup file; every problem becomes a `CliError` naming the file. */
 export async function readBackupFile(path: string, io: CliIo): Promise<TownData> {
-  let text: string;
+  let content: string | Uint8Array;
   try {
-    text = await io.readFile(path);
+    content = await io.readFile(path);
   } catch (e) {
     throw new CliError(`${path}: ${describeReadError(e)}`);
   }
-  const parsed = parseBackup(text);
+  const size = typeof content === 'string' ? content.length : content.byteLength;
+  // A big file takes seconds: say what is happening on stderr (stdout stays the command's output).
+  const onStage =
+    size > PROGRESS_BYTES
+      ? (stage: ParseStage) => io.stderr(`ledger: ${path}: ${stageWords[stage]}…\n`)
+      : undefined;
+  const parsed =
+    typeof content === 'string' ? parseBackup(content, onStage) : parseBackupBytes(content, onStage);
   if (parsed.ok) return parsed.backup.data;
   const lines = parsed.errors
     .slice(0, MAX_ERROR_LINES)

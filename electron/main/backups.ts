@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { format } from 'date-fns';
-import { BACKUP_FORMAT, parseBackup } from '../../shared/backup';
+import { BACKUP_FORMAT, decodeBackupBytes, parseBackupBytes } from '../../shared/backup';
 import type {
   AutoBackupInfo,
   AutoBackupReason,
@@ -142,7 +142,8 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
 
   async function isGood(fileName: string): Promise<boolean> {
     try {
-      return parseBackup(await readFile(join(dir, fileName), 'utf8')).ok;
+      // Strict UTF-8 and the checksum too (shared/backup): a damaged file is not a good backup.
+      return parseBackupBytes(await readFile(join(dir, fileName))).ok;
     } catch {
       return false;
     }
@@ -277,7 +278,11 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
         const info = await stat(path);
         if (info.size > MAX_BACKUP_CHARS)
           return { status: 'error', message: 'the backup is too large to read' };
-        return { status: 'opened', fileName, text: await readFile(path, 'utf8') };
+        // Strictly decoded, as every backup read (shared/backup/bytes.ts): never a silent "�".
+        const decoded = decodeBackupBytes(await readFile(path));
+        if (!decoded.ok)
+          return { status: 'error', message: decoded.errors[0]?.plain ?? 'it is not a backup' };
+        return { status: 'opened', fileName, text: decoded.text };
       } catch (e) {
         return { status: 'error', message: `the automatic backup could not be read (${describeFsError(e)})` };
       }

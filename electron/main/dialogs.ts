@@ -6,6 +6,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { app, dialog, shell } from 'electron';
 import type { BrowserWindow, FileFilter } from 'electron';
+import { decodeBackupBytes } from '../../shared/backup/bytes';
 import type { OpenTextResult, SaveResult, TextFileKind } from '../../shared/ipc/contract';
 import { describeFsError } from './backups';
 
@@ -137,7 +138,13 @@ export async function openTextFile(
     if (info.size > MAX_OPEN_BYTES) {
       return { status: 'error', message: `${fileName} is too large to open (more than 64 MB)` };
     }
-    return { status: 'opened', fileName, text: await readFile(path, 'utf8') };
+    const bytes = await readFile(path);
+    if (request.kind !== 'backup') return { status: 'opened', fileName, text: bytes.toString('utf8') };
+    // The byte boundary for backups: strict UTF-8 (and a spreadsheet or PDF named as such), never "�".
+    const decoded = decodeBackupBytes(bytes);
+    if (!decoded.ok)
+      return { status: 'error', message: decoded.errors[0]?.plain ?? 'the file is not a backup' };
+    return { status: 'opened', fileName, text: decoded.text };
   } catch (e) {
     return { status: 'error', message: `${fileName} could not be read (${describeFsError(e)})` };
   }

@@ -4,51 +4,18 @@
  * cross-references), then replaces every table in ONE transaction: it either
  * completes or leaves the data exactly as it was.
  */
-import { parseBackup, serializeBackup } from '../../shared/backup';
-import type { BackupError } from '../../shared/backup';
+import { countsOf, parseBackup, serializeBackup, summariseBackup } from '../../shared/backup';
+import type { BackupCounts, BackupError, BackupPreview } from '../../shared/backup';
 import type { TownData } from '../../shared/domain/schema';
 import { loadTownData, NoTownError, replaceAllData } from './repositories';
 import type { AppDB } from './schema';
 
-/** How many records a backup holds (the restore preview and the import result show these). */
-export interface BackupCounts {
-  people: number;
-  series: number;
-  trainings: number;
-  sessions: number;
-  attendance: number;
-  partners: number;
-  certifications: number;
-  coaching: number;
-  optimizeForEquity: number;
-}
+export type { BackupCounts, BackupPreview } from '../../shared/backup';
+export { countsOf } from '../../shared/backup';
 
 export type ImportResult = { ok: true; counts: BackupCounts } | { ok: false; errors: BackupError[] };
 
-/** What the restore dialog shows before the user confirms. */
-export interface BackupPreview {
-  townName: string;
-  certificationYear: number;
-  exportedAt: string;
-  appVersion: string;
-  counts: BackupCounts;
-}
-
 export type PreviewResult = { ok: true; preview: BackupPreview } | { ok: false; errors: BackupError[] };
-
-export function countsOf(data: TownData): BackupCounts {
-  return {
-    people: data.people.length,
-    series: data.series.length,
-    trainings: data.trainings.length,
-    sessions: data.sessions.length,
-    attendance: data.attendance.length,
-    partners: data.partners.length,
-    certifications: data.certifications.length,
-    coaching: data.coaching.length,
-    optimizeForEquity: data.optimizeForEquity.length,
-  };
-}
 
 /**
  * The backup text of everything stored. `exportedAt` defaults to now.
@@ -70,17 +37,7 @@ export async function exportBackup(
 export function previewBackup(text: string): PreviewResult {
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
-  const { data, exportedAt, app } = parsed.backup;
-  return {
-    ok: true,
-    preview: {
-      townName: data.town.name,
-      certificationYear: data.town.certificationYear,
-      exportedAt,
-      appVersion: app.version,
-      counts: countsOf(data),
-    },
-  };
+  return { ok: true, preview: summariseBackup(parsed.backup, parsed.checksum) };
 }
 
 /**
@@ -91,8 +48,17 @@ export function previewBackup(text: string): PreviewResult {
 export async function importBackup(db: AppDB, text: string): Promise<ImportResult> {
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
+  return importCheckedData(db, parsed.backup.data);
+}
+
+/**
+ * Replaces everything stored with data a full backup check already accepted (the
+ * restore worker's answer, so a large file is not parsed twice on the main thread).
+ * Still one transaction: a failure leaves the database untouched.
+ */
+export async function importCheckedData(db: AppDB, data: TownData): Promise<ImportResult> {
   try {
-    await replaceAllData(db, parsed.backup.data);
+    await replaceAllData(db, data);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return {
@@ -100,7 +66,7 @@ export async function importBackup(db: AppDB, text: string): Promise<ImportResul
       errors: [{ path: '', message: `the backup could not be saved (${reason}); nothing was changed` }],
     };
   }
-  return { ok: true, counts: countsOf(parsed.backup.data) };
+  return { ok: true, counts: countsOf(data) };
 }
 
 /** Loads a sample town from its backup text (the first-run guide's "Try the sample"). */

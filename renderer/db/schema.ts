@@ -11,7 +11,7 @@
  * n, writes, then opens at n + 1 and checks the rows.
  */
 import { Dexie } from 'dexie';
-import type { DexieOptions, Table } from 'dexie';
+import type { DexieOptions, PromiseExtended, Table } from 'dexie';
 import type {
   Attendance,
   Certification,
@@ -56,6 +56,61 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * Opening records a NEWER release wrote (issue 14, item 5). Dexie would open them
+ * anyway, add back the tables this release knows and the newer one dropped, and
+ * lose what was recorded there on the next upgrade; so this release refuses
+ * before Dexie touches the database, and writes nothing.
+ */
+export class NewerDatabaseError extends Error {
+  override readonly name = 'NewerDatabaseError';
+  constructor(
+    readonly storedVersion: number,
+    readonly knownVersion: number,
+  ) {
+    super(
+      'These records were last opened by a newer version of Equity Training Ledger. Install that version or newer; nothing has been changed.',
+    );
+  }
+}
+
+/** Dexie's open-state fields the guard sets so queries waiting for the open fail at once (Dexie 4). */
+interface DexieOpenState {
+  autoOpen: boolean;
+  openComplete: boolean;
+  dbOpenError: Error | null;
+  dbReadyResolve: () => void;
+}
+
+/**
+ * The native IndexedDB version of database `name`, or null when there is none.
+ * Opens without a version (which never upgrades) and aborts the creation of a
+ * database that does not exist, so it writes nothing either way.
+ */
+export function storedNativeVersion(factory: IDBFactory, name: string): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    let creating = false;
+    const req = factory.open(name);
+    req.onupgradeneeded = () => {
+      // No such database (oldVersion 0): abort, so it is not created just by looking.
+      creating = true;
+      req.transaction?.abort();
+    };
+    req.onsuccess = () => {
+      const version = req.result.version;
+      req.result.close();
+      resolve(version);
+    };
+    req.onerror = (event) => {
+      if (creating) {
+        event.preventDefault();
+        resolve(null);
+      } else reject(req.error ?? new Error(`could not look at the database ${name}`));
+    };
+    req.onblocked = () => undefined;
+  });
+}
+
 export class AppDB extends Dexie {
   /** Single row under the key `'town'`; absent until the first-run guide creates the town. */
   town!: Table<Town, typeof TOWN_KEY>;
@@ -86,6 +141,7 @@ export class AppDB extends Dexie {
    */
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
     super(name, options);
+    this.factory = (options?.indexedDB as IDBFactory | undefined) ?? globalThis.indexedDB;
 
     // Version 1 (release 0.1.0). Keep forever; see the note at the top of this file.
     this.version(1).stores({
@@ -125,6 +181,36 @@ export class AppDB extends Dexie {
     // Version 4: drops the one-row-per-pair `attendance` table of versions 1–3 (copied above).
     this.version(4).stores({
       attendance: null,
+    });
+  }
+
+  /** Where the database lives (fake-indexeddb in tests). */
+  private readonly factory: IDBFactory | undefined;
+  /** Set once the stored database turned out to be newer than this release: every later open fails the same way. */
+  private refusal: NewerDatabaseError | null = null;
+
+  /**
+   * Opens the database unless a newer release wrote it. Generic on purpose: it
+   * compares the stored version with the highest `version(n)` declared above, so
+   * adding a version block needs no change here. Dexie stores version n as n × 10
+   * (and may add 1 when it patches a schema), hence the division.
+   */
+  override open(): PromiseExtended<Dexie> {
+    if (this.refusal !== null) return Dexie.Promise.reject(this.refusal);
+    const factory = this.factory;
+    if (factory === undefined) return super.open();
+    return Dexie.Promise.resolve(storedNativeVersion(factory, this.name)).then((stored) => {
+      if (stored !== null && Math.floor(stored / 10) > this.verno) {
+        this.refusal = new NewerDatabaseError(stored / 10, this.verno);
+        // Queries already waiting for the open would hang on Dexie's ready promise: release them with the refusal.
+        const state = (this as unknown as { _state: DexieOpenState })._state;
+        state.autoOpen = false;
+        state.openComplete = true;
+        state.dbOpenError = this.refusal;
+        state.dbReadyResolve();
+        throw this.refusal;
+      }
+      return super.open();
     });
   }
 

@@ -1,14 +1,11 @@
+// First of all: zod must be told before any schema is built that eval is not allowed (zod-config.ts).
+import '../../shared/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 // The base styles load first so each screen's own stylesheet, imported by its module, can refine them.
 import './styles.css';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
-
-// zod probes `new Function` to pick a faster validator; the strict CSP forbids eval, so skip the probe
-// (and the console CSP report it causes) instead of loosening the policy.
-z.config({ jitless: true });
 
 // Ask the browser not to evict our IndexedDB under storage pressure (the Town screen shows the answer).
 void navigator.storage?.persist?.().catch(() => false);

@@ -27,3 +27,5 @@ export { closestName, editDistance } from './unknown-keys';
 export { toPlain } from './plain';
 export { findJsonSyntaxProblem, lineColumn } from './json-error';
 export type { JsonSyntaxProblem } from './json-error';
+export { countsOf, summariseBackup } from './summary';
+export type { BackupCounts, BackupPreview } from './summary';

@@ -56,7 +56,8 @@ const fieldLabels: Record<string, string> = {
   dataSha256: 'checksum',
 };
 
-const words = (key: string): string => fieldLabels[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+const words = (key: string): string =>
+  fieldLabels[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 
 /** Messages the schema writes for developers, reworded; others pass through unchanged. */
 function plainMessage(message: string): string {
@@ -69,12 +70,20 @@ function plainMessage(message: string): string {
 }
 
 /** "Person 1 (Ann Alvarez), position 1" and the field still to name, from a path and the file's raw JSON. */
-function place(segments: readonly (string | number)[], raw: unknown): { where: string; field: string | null } {
+function place(
+  segments: readonly (string | number)[],
+  raw: unknown,
+): { where: string; field: string | null } {
   const parts: string[] = [];
   let node: unknown = raw;
   let i = 0;
   const step = (key: string | number): void => {
-    node = isRecord(node) && typeof key === 'string' ? node[key] : Array.isArray(node) && typeof key === 'number' ? node[key] : undefined;
+    node =
+      isRecord(node) && typeof key === 'string'
+        ? node[key]
+        : Array.isArray(node) && typeof key === 'number'
+          ? node[key]
+          : undefined;
   };
   if (segments[0] === 'data') {
     step('data');
@@ -129,8 +138,10 @@ export function toPlain(error: BackupError, raw: unknown): BackupError {
     sentence = `“${field}” is not something this app records${unknown[1] === undefined ? '' : ` — did you mean “${unknown[1]}” (${words(unknown[1])})?`}`;
   } else if (field !== null) {
     const message = plainMessage(error.message);
-    // Messages a schema writes itself name their field already ("Name is required").
-    sentence = /^[A-Z]/.test(message) ? lowerFirst(message) : `the ${words(field)} ${message}`;
+    // "must be …" needs its field named; "Name is required" or "no person has the id …" already say it all.
+    sentence = /^(must|is|cannot|has)\b/.test(message)
+      ? `the ${words(field)} ${message}`
+      : lowerFirst(message);
   } else sentence = plainMessage(error.message);
   return { ...error, plain: `${where}: ${sentence}` };
 }

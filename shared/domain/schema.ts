@@ -8,6 +8,8 @@
  * compared as strings and never turned into a `Date` at local midnight (a time
  * zone would move 2023-01-01 to 2022-12-31 and break the T.1 window).
  */
+// Before any schema is built: see zod-config.ts (no eval probe under the app's CSP).
+import '../zod-config';
 import { z } from 'zod';
 
 /** Record ids are opaque strings (UUIDs for records the user creates, readable slugs for built-in catalog data). */

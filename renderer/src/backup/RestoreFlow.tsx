@@ -15,14 +15,19 @@
  * `useAutoRestoreRequests.getState().requestAutoBackupRestore(backup)` for one
  * automatic backup (the list in Town › Your data).
  */
-import { useEffect, useState } from 'react';
-import { importBackup, previewBackup } from '../../db/backup';
+import { useEffect, useRef, useState } from 'react';
+import { importCheckedData } from '../../db/backup';
 import type { BackupPreview } from '../../db/backup';
 import type { AppDB } from '../../db/schema';
 import type { BackupError } from '../../../shared/backup';
+import type { TownData } from '../../../shared/domain/schema';
 import type { AutoBackupInfo, OpenTextResult } from '../../../shared/ipc/contract';
 import { Dialog } from '../components/Dialog';
-import { isDesktop, listAutoBackups, openTextFile, readAutoBackup } from '../platform';
+import { isDesktop, listAutoBackups, openBackupFile, readAutoBackup } from '../platform';
+import { inputSize, SHOW_PROGRESS_BYTES } from './check';
+import type { BackupInput, CheckStage } from './check';
+import { checkBackupOffThread } from './check-client';
+import type { RunningCheck } from './check-client';
 import { notify, useUi } from '../store/ui';
 import { writeAutomaticBackup } from './actions';
 import { AutoBackupTable } from './AutoBackupTable';
@@ -36,12 +41,25 @@ type Step =
   | { step: 'idle' }
   | { step: 'choose'; auto: AutoList }
   | { step: 'reading' }
+  /** Checked in the worker; `big` files show their progress and a Cancel button. */
+  | { step: 'checking'; source: string; stage: CheckStage | 'start'; big: boolean; bytes: number }
   /** `source` names the backup in a sentence: "the file x.json", "the automatic backup written …". */
-  | { step: 'preview'; source: string; text: string; preview: BackupPreview }
+  | { step: 'preview'; source: string; data: TownData; preview: BackupPreview }
   | { step: 'errors'; source: string; errors: BackupError[] }
   | { step: 'working' };
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** The check's steps in the order they run, as the progress list names them. */
+const stageSteps: { stage: CheckStage; label: string }[] = [
+  { stage: 'decode', label: 'Reading the text' },
+  { stage: 'json', label: 'Reading the records' },
+  { stage: 'checksum', label: 'Checking it was not changed or damaged' },
+  { stage: 'schema', label: 'Checking every record' },
+  { stage: 'references', label: 'Checking the records fit together' },
+];
+
+const megabytes = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 const countLabels: [keyof BackupPreview['counts'], string, string][] = [
   ['people', 'person', 'people'],
@@ -67,26 +85,56 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
   const requested = useUi((s) => s.restoreRequested);
   const autoRequested = useAutoRestoreRequests((s) => s.autoBackupRequested);
   const [state, setState] = useState<Step>({ step: 'idle' });
+  const running = useRef<RunningCheck | null>(null);
 
-  /** Validates the text in full and shows either what it holds or every problem found. */
-  const check = (source: string, text: string) => {
-    const p = previewBackup(text);
-    setState(
-      p.ok
-        ? { step: 'preview', source, text, preview: p.preview }
-        : { step: 'errors', source, errors: p.errors },
+  // A check still running when the flow goes away is stopped, not left to finish unseen.
+  useEffect(() => () => running.current?.cancel(), []);
+
+  /**
+   * Validates the file in full in the worker (the window stays responsive, whatever
+   * its size) and shows either what it holds or every problem found.
+   */
+  const check = (source: string, input: BackupInput) => {
+    running.current?.cancel();
+    const bytes = inputSize(input);
+    const big = bytes > SHOW_PROGRESS_BYTES;
+    setState({ step: 'checking', source, stage: 'start', big, bytes });
+    const job = checkBackupOffThread(input, (stage) =>
+      setState((s) => (s.step === 'checking' ? { ...s, stage } : s)),
     );
+    running.current = job;
+    void job.result.then((r) => {
+      if (running.current !== job) return;
+      running.current = null;
+      if (r === null) return;
+      setState(
+        r.ok
+          ? { step: 'preview', source, data: r.data, preview: r.preview }
+          : { step: 'errors', source, errors: r.errors },
+      );
+    });
+  };
+
+  const cancelCheck = () => {
+    const job = running.current;
+    running.current = null;
+    job?.cancel();
+    setState({ step: 'idle' });
   };
 
   // These two only set state once their answer arrives, so effects may call them too.
   const openFile = () => {
-    void openTextFile('backup').then((r) => {
+    void openBackupFile().then((r) => {
       if (r.status === 'canceled') return;
       if (r.status === 'error') {
-        notify({ kind: 'error', text: `The file could not be read: ${r.message}` });
+        setState({
+          step: 'errors',
+          source: 'the file',
+          errors: [{ path: '', message: r.message, plain: `The file could not be read: ${r.message}` }],
+        });
         return;
       }
-      check(`the file ${r.fileName}`, r.text);
+      check(`the file ${r.fileName}`, 'bytes' in r ? { bytes: r.bytes } : { text: r.text });
     });
   };
 
@@ -95,7 +143,7 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
     void readAutoBackup(backup.fileName)
       .catch((e: unknown): OpenTextResult => ({ status: 'error', message: message(e) }))
       .then((r) => {
-        if (r.status === 'opened') check(source, r.text);
+        if (r.status === 'opened') check(source, { text: r.text });
         else if (r.status === 'error')
           setState({
             step: 'errors',
@@ -130,7 +178,7 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
 
   const close = () => setState({ step: 'idle' });
 
-  const restore = async (text: string) => {
+  const restore = async (data: TownData) => {
     setState({ step: 'working' });
     if (hasTown && isDesktop()) {
       const safety = await writeAutomaticBackup(db, 'beforeRestore');
@@ -143,7 +191,7 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
         return;
       }
     }
-    const result = await importBackup(db, text);
+    const result = await importCheckedData(db, data);
     if (result.ok) {
       setState({ step: 'idle' });
       useUi.getState().navigate({ screen: 'town' });
@@ -223,8 +271,48 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
     );
   }
 
+  if (state.step === 'checking') {
+    if (!state.big) return null;
+    const current = stageSteps.findIndex((s) => s.stage === state.stage);
+    return (
+      <Dialog
+        open
+        title="Checking the backup…"
+        description={`Checking ${state.source} (${megabytes(state.bytes)}) before anything is replaced.`}
+        onClose={cancelCheck}
+        footer={
+          <div className="form-actions">
+            <button type="button" className="btn" onClick={cancelCheck} data-autofocus>
+              Cancel
+            </button>
+          </div>
+        }
+      >
+        <progress
+          className="check-progress"
+          max={stageSteps.length}
+          value={Math.max(0, current)}
+          aria-label="Checking the backup"
+        />
+        <ol className="check-steps">
+          {stageSteps.map((s, i) => (
+            <li
+              key={s.stage}
+              aria-current={i === current ? 'step' : undefined}
+              className={i < current ? 'done' : undefined}
+            >
+              {s.label}
+              {i < current ? ' — done' : i === current ? '…' : ''}
+            </li>
+          ))}
+        </ol>
+        <p className="hint">Nothing is changed until you confirm. Cancel stops the check.</p>
+      </Dialog>
+    );
+  }
+
   if (state.step === 'preview') {
-    const { preview, source, text } = state;
+    const { preview, source, data } = state;
     return (
       <Dialog
         open
@@ -236,7 +324,7 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
             <button type="button" className="btn" onClick={close} data-autofocus>
               Cancel
             </button>
-            <button type="button" className="btn btn-primary" onClick={() => void restore(text)}>
+            <button type="button" className="btn btn-primary" onClick={() => void restore(data)}>
               {hasTown ? 'Replace my data with this backup' : 'Restore this backup'}
             </button>
           </div>
@@ -258,6 +346,12 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
             ))}
           </ul>
         </div>
+        {preview.checksum === 'missing' ? (
+          <p className="notice">
+            This backup has no checksum (it was written by an older version of the app or by hand), so the app
+            cannot tell whether it was changed since it was written. Check the figures above before restoring.
+          </p>
+        ) : null}
         {hasTown ? (
           <p className="notice notice-warning">
             Restoring <strong>replaces everything</strong> now in the app with this backup.
@@ -288,9 +382,13 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
         <ul className="reason-list">
           {state.errors.slice(0, 50).map((e, i) => (
             <li key={i} className="reason-problem">
-              {e.path ? <code>{e.path}</code> : null}
-              {e.path ? ': ' : null}
-              {e.message}
+              {e.plain ?? e.message}
+              {e.path ? (
+                <small className="technical">
+                  {' '}
+                  <code>{e.path}</code>: {e.message}
+                </small>
+              ) : null}
             </li>
           ))}
         </ul>

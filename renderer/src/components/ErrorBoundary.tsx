@@ -18,6 +18,19 @@ interface State {
   key: string;
 }
 
+/**
+ * The database refusal of a newer release's records (renderer/db/schema.ts), found
+ * under Dexie's wrappers (OpenFailed, DatabaseClosed keep it as `inner`).
+ */
+function newerDatabaseRefusal(error: Error): Error | null {
+  let e: unknown = error;
+  for (let i = 0; i < 5 && e instanceof Error; i++) {
+    if (e.name === 'NewerDatabaseError') return e;
+    e = (e as { inner?: unknown }).inner;
+  }
+  return null;
+}
+
 export class ErrorBoundary extends Component<Props, State> {
   override state: State = { error: null, key: this.props.resetKey };
 
@@ -35,6 +48,18 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render(): ReactNode {
     if (this.state.error === null) return this.props.children;
+    const refusal = newerDatabaseRefusal(this.state.error);
+    if (refusal !== null) {
+      // Not a crash: every screen would say the same, and nothing was changed.
+      return (
+        <div className="page">
+          <div className="notice notice-error" role="alert">
+            <h1>These records need a newer version of the app</h1>
+            <p>{refusal.message}</p>
+          </div>
+        </div>
+      );
+    }
     return (
       <div className="page">
         <div className="notice notice-error" role="alert">

@@ -90,6 +90,46 @@ export async function openTextFile(kind: TextFileKind): Promise<OpenTextResult> 
   });
 }
 
+/** A backup file as it reached the renderer: its bytes (browser) or its text, already strictly decoded by main (app). */
+export type OpenBackupResult =
+  | { status: 'opened'; fileName: string; bytes: Uint8Array }
+  | { status: 'opened'; fileName: string; text: string }
+  | { status: 'canceled' }
+  | { status: 'error'; message: string };
+
+/**
+ * Ask the user for a backup file. In a browser its bytes come back untouched, so
+ * the restore worker decodes them strictly (a lenient `file.text()` would turn a
+ * Latin-1 file's "é" into "�" without a word); in the app main does the same
+ * before the text crosses IPC (electron/main/dialogs.ts).
+ */
+export async function openBackupFile(): Promise<OpenBackupResult> {
+  const a = api();
+  if (a) return a.openTextFile({ kind: 'backup' });
+  return new Promise<OpenBackupResult>((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept.backup;
+    input.style.display = 'none';
+    input.setAttribute('data-testid', 'open-backup-file');
+    const done = (result: OpenBackupResult) => {
+      input.remove();
+      resolve(result);
+    };
+    input.addEventListener('cancel', () => done({ status: 'canceled' }));
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return done({ status: 'canceled' });
+      file.arrayBuffer().then(
+        (buffer) => done({ status: 'opened', fileName: file.name, bytes: new Uint8Array(buffer) }),
+        (e: unknown) => done({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      );
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
 /**
  * Write an automatic backup (app only; the browser has nowhere to put one, so it is skipped).
  * `json: null` on quit tells the app there is nothing to back up, so it can close at once.

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NewerDatabaseError } from '../../../renderer/db/schema';
 import { ErrorBoundary } from '../../../renderer/src/components/ErrorBoundary';
 
 afterEach(cleanup);
@@ -25,5 +26,21 @@ describe('ErrorBoundary', () => {
       </ErrorBoundary>,
     );
     expect(screen.getByText('Town screen')).toBeTruthy();
+  });
+
+  it('shows the plain refusal of a newer release’s records, even wrapped by Dexie', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const wrapped = Object.assign(new Error('OpenFailedError'), { inner: new NewerDatabaseError(5, 4) });
+    function Refused(): never {
+      throw wrapped;
+    }
+    render(
+      <ErrorBoundary resetKey="app" whole>
+        <Refused />
+      </ErrorBoundary>,
+    );
+    const alert = screen.getByRole('alert').textContent;
+    expect(alert).toContain('These records were last opened by a newer version of Equity Training Ledger.');
+    expect(alert).not.toContain('could not start');
   });
 });

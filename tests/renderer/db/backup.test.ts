@@ -63,7 +63,9 @@ describe('exportBackup() and importBackup()', () => {
   it('leaves the database untouched when the file is invalid', async () => {
     await smallTown();
     const before = await loadTownData(db);
-    const broken = JSON.parse(sampleText) as { data: TownData };
+    // Edited by hand, so without its checksum (a stale one would be refused first, below).
+    const broken = JSON.parse(sampleText) as { data: TownData; dataSha256?: string };
+    delete broken.dataSha256;
     broken.data.attendance.push({ personId: 'ghost', sessionId: broken.data.sessions[0]!.id });
     const r = await importBackup(db, JSON.stringify(broken));
     expect(r).toEqual({
@@ -72,9 +74,18 @@ describe('exportBackup() and importBackup()', () => {
         {
           path: `data.attendance[${broken.data.attendance.length - 1}].personId`,
           message: 'no person has the id "ghost"',
+          plain: `Attendance record ${broken.data.attendance.length}: no person has the id "ghost"`,
         },
       ],
     });
+    expect(await loadTownData(db)).toEqual(before);
+    // The same edit with the checksum left in: refused as damaged.
+    const stale = JSON.parse(sampleText) as { data: TownData };
+    stale.data.attendance.push({ personId: 'ghost', sessionId: stale.data.sessions[0]!.id });
+    const damaged = await importBackup(db, JSON.stringify(stale));
+    expect(damaged.ok ? [] : damaged.errors.map((e) => e.plain)).toEqual([
+      expect.stringMatching(/^This backup was changed or damaged after it was written/),
+    ]);
     expect(await loadTownData(db)).toEqual(before);
     expect((await importBackup(db, sampleText.slice(0, 500))).ok).toBe(false);
     expect(await loadTownData(db)).toEqual(before);
@@ -144,6 +155,7 @@ describe('previewBackup()', () => {
           coaching: 2,
           optimizeForEquity: 2,
         },
+        checksum: 'verified',
       },
     });
   });
@@ -151,7 +163,13 @@ describe('previewBackup()', () => {
   it('returns the errors of an invalid file', () => {
     expect(previewBackup('{')).toEqual({
       ok: false,
-      errors: [{ path: '', message: expect.stringMatching(/^line 1, column 2: invalid JSON/) }],
+      errors: [
+        {
+          path: '',
+          message: expect.stringMatching(/^line 1, column 2: invalid JSON/),
+          plain: expect.stringMatching(/^The file ends early/),
+        },
+      ],
     });
   });
 });
