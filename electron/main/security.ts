@@ -26,13 +26,17 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
  * The renderer's Content-Security-Policy. Only the app's own origin may supply
- * scripts; no 'unsafe-eval' and no 'unsafe-inline' for scripts. Inline styles are
- * allowed because React sets `style` attributes. `blob:` and `data:` serve
+ * scripts; no 'unsafe-eval' and no 'unsafe-inline' for scripts or styles: every
+ * style comes from the built stylesheets (the app sets no `style` attribute; the
+ * few `el.style.x = …` lines are CSSOM writes, which CSP does not govern). The
+ * restore's Web Worker is a script of the app's own origin (`worker-src 'self'`).
+ * `vite dev` injects <style> tags, so the dev server alone adds 'unsafe-inline'
+ * to the meta tag (electron.vite.config.ts). `blob:` and `data:` serve
  * generated PDFs and images. One literal string (not joined parts) so the security
  * scanner can evaluate it. Keep in step with renderer/index.html (a test compares them).
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; worker-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The window's size and look; everything security-related is fixed by `createSecureWindow`. */
 export interface WindowLook {

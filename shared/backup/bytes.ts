@@ -13,7 +13,10 @@ import type { BackupError } from './errors';
 interface StrictDecoder {
   decode(input: Uint8Array): string;
 }
-declare const TextDecoder: new (label: 'utf-8', options: { fatal: boolean; ignoreBOM: boolean }) => StrictDecoder;
+declare const TextDecoder: new (
+  label: 'utf-8',
+  options: { fatal: boolean; ignoreBOM: boolean },
+) => StrictDecoder;
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; errors: BackupError[] };
 
@@ -58,8 +61,13 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 
 /** What a file that is not a backup is, from its first bytes; null when nothing is recognised. */
 function recogniseBytes(bytes: Uint8Array): DecodeResult | null {
-  if (bytes.length === 0) return one('The file is empty: it holds no backup. Choose another file.', 'the file is empty');
-  if (startsWith(bytes, ZIP)) return one(spreadsheetAdvice('an Excel workbook (or another zip file)'), 'this is a zip file (such as an Excel workbook), not a backup');
+  if (bytes.length === 0)
+    return one('The file is empty: it holds no backup. Choose another file.', 'the file is empty');
+  if (startsWith(bytes, ZIP))
+    return one(
+      spreadsheetAdvice('an Excel workbook (or another zip file)'),
+      'this is a zip file (such as an Excel workbook), not a backup',
+    );
   if (startsWith(bytes, PDF)) return one(pdfAdvice, 'this is a PDF file, not a backup');
   if (startsWith(bytes, UTF16LE) || startsWith(bytes, UTF16BE)) {
     return one(
@@ -103,15 +111,22 @@ export function recogniseText(text: string): BackupError | null {
     const plain = spreadsheetAdvice('an Excel workbook (or another zip file)');
     return { path: '', message: 'this is a zip file (such as an Excel workbook), not a backup', plain };
   }
-  if (body.startsWith('%PDF-')) return { path: '', message: 'this is a PDF file, not a backup', plain: pdfAdvice };
+  if (body.startsWith('%PDF-'))
+    return { path: '', message: 'this is a PDF file, not a backup', plain: pdfAdvice };
   const first = body.split(/\r?\n/, 1)[0] ?? '';
   const trimmed = first.trimStart();
   const looksCsv =
     !trimmed.startsWith('{') &&
     !trimmed.startsWith('[') &&
-    (/^sep=.$/i.test(trimmed) || (first.split(',').length >= 2 && !/^\s*"[^"]*"\s*:/.test(first)) || first.split(';').length >= 3);
+    (/^sep=.$/i.test(trimmed) ||
+      (first.split(',').length >= 2 && !/^\s*"[^"]*"\s*:/.test(first)) ||
+      first.split(';').length >= 3);
   if (looksCsv) {
-    return { path: '', message: 'this looks like a CSV file, not a backup', plain: spreadsheetAdvice('a CSV (spreadsheet) file') };
+    return {
+      path: '',
+      message: 'this looks like a CSV file, not a backup',
+      plain: spreadsheetAdvice('a CSV (spreadsheet) file'),
+    };
   }
   return null;
 }

@@ -21,46 +21,35 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /** The one function that writes the canonical form of a JSON value. */
 export function canonicalJson(value: unknown): string {
-  const parts: string[] = [];
-  write(value, parts);
-  return parts.join('');
-}
-
-function write(value: unknown, out: string[]): void {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') {
-    out.push(JSON.stringify(value));
-    return;
-  }
+  // String concatenation, not an array of parts: V8 builds it as a rope, about twice as fast here.
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
     // JSON has no NaN or Infinity; JSON.parse never produces them, a caller might.
     if (!Number.isFinite(value)) throw new TypeError('a backup cannot hold a non-finite number');
-    out.push(JSON.stringify(value));
-    return;
+    return JSON.stringify(value);
   }
   if (Array.isArray(value)) {
-    out.push('[');
-    value.forEach((item: unknown, i) => {
-      if (i > 0) out.push(',');
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
       // As JSON.stringify does: a hole or undefined in a list is written as null.
-      write(item === undefined ? null : item, out);
-    });
-    out.push(']');
-    return;
+      out += (i > 0 ? ',' : '') + canonicalJson(item === undefined ? null : item);
+    }
+    return `${out}]`;
   }
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    // Default sort compares UTF-16 code units, which is what RFC 8785 asks for.
-    const keys = Object.keys(record)
-      .filter((k) => record[k] !== undefined)
-      .sort();
-    out.push('{');
-    keys.forEach((key, i) => {
-      if (i > 0) out.push(',');
-      out.push(JSON.stringify(key), ':');
-      write(record[key], out);
-    });
-    out.push('}');
-    return;
+    // The default sort compares UTF-16 code units, which is what RFC 8785 asks for.
+    const keys = Object.keys(record).sort();
+    let out = '{';
+    let first = true;
+    for (const key of keys) {
+      const item = record[key];
+      if (item === undefined) continue;
+      out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+      first = false;
+    }
+    return `${out}}`;
   }
   throw new TypeError(`a backup cannot hold a value of type ${typeof value}`);
 }

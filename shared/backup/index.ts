@@ -25,7 +25,7 @@ export {
 export type { BackupError, ParseBackupResult, ParseStage } from './parse';
 export { closestName, editDistance } from './unknown-keys';
 export { toPlain } from './plain';
-export { findJsonSyntaxProblem, lineColumn } from './json-error';
+export { excessiveNesting, findJsonSyntaxProblem, lineColumn, MAX_JSON_DEPTH } from './json-error';
 export type { JsonSyntaxProblem } from './json-error';
 export { countsOf, summariseBackup } from './summary';
 export type { BackupCounts, BackupPreview } from './summary';

@@ -185,3 +185,35 @@ export function lineColumn(text: string, offset: number): { line: number; column
   }
   return { line, column: end - lineStart + 1 };
 }
+
+/** Deeper than any backup nests (about 6 levels); a limit far above it, far below what strains a parser. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The first place where brackets nest deeper than `limit`, or null. One pass that
+ * stops there, run BEFORE `JSON.parse`: a 50 MB file of `[` takes V8 ten seconds
+ * and over a gigabyte to refuse, enough to crash a browser tab's worker.
+ */
+export function excessiveNesting(text: string, limit = MAX_JSON_DEPTH): JsonSyntaxProblem | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) {
+        const { line, column } = lineColumn(text, i);
+        return {
+          line,
+          column,
+          message: `lists and objects are nested more than ${limit} deep here (a backup nests about 6)`,
+        };
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return null;
+}

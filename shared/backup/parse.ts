@@ -18,7 +18,7 @@ import { formatPath } from './errors';
 import type { BackupError } from './errors';
 import { APP_NAME, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, backupSchema } from './format';
 import type { Backup } from './format';
-import { findJsonSyntaxProblem } from './json-error';
+import { excessiveNesting, findJsonSyntaxProblem } from './json-error';
 import { toPlain } from './plain';
 import { unknownKeyErrors } from './unknown-keys';
 
@@ -30,8 +30,7 @@ export { formatPath } from './errors';
  * when it has none (a version 1 or hand-made file: it restores, with a note).
  */
 export type ParseBackupResult =
-  | { ok: true; backup: Backup; checksum: 'verified' | 'missing' }
-  | { ok: false; errors: BackupError[] };
+  { ok: true; backup: Backup; checksum: 'verified' | 'missing' } | { ok: false; errors: BackupError[] };
 
 /** The steps of a parse, reported to a caller that shows progress (the restore worker). */
 export type ParseStage = 'json' | 'checksum' | 'schema' | 'references';
@@ -155,6 +154,14 @@ function parseBackupUnsafe(text: string, onStage: (stage: ParseStage) => void): 
   }
 
   onStage('json');
+  const tooDeep = excessiveNesting(body);
+  if (tooDeep !== null) {
+    return fileError(
+      `line ${tooDeep.line}, column ${tooDeep.column}: invalid JSON: ${tooDeep.message}`,
+      recogniseText(body)?.plain ??
+        `This file is not a backup the app can read: it is damaged or is not a backup at all (its brackets nest far deeper than a backup's, from line ${tooDeep.line}).`,
+    );
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(body);
@@ -173,7 +180,8 @@ function parseBackupUnsafe(text: string, onStage: (stage: ParseStage) => void): 
   }
 
   const notBackup = `This is not an ${APP_NAME} backup. A backup is a .json file the app saved with “Save a backup”.`;
-  if (!isRecord(raw)) return fileError(`this is not an ${APP_NAME} backup (expected a JSON object)`, notBackup);
+  if (!isRecord(raw))
+    return fileError(`this is not an ${APP_NAME} backup (expected a JSON object)`, notBackup);
   if (raw.format !== BACKUP_FORMAT) {
     return fileError(
       `this is not an ${APP_NAME} backup (format must be "${BACKUP_FORMAT}")`,
@@ -315,7 +323,10 @@ export function crossReferenceErrors(data: TownData, prefix = ''): BackupError[]
  * Validates a backup file's bytes: strict UTF-8 first (`bytes.ts`), then `parseBackup`.
  * The path every caller that holds bytes takes (the restore worker, the CLI, main's lists).
  */
-export function parseBackupBytes(bytes: Uint8Array, onStage?: (stage: ParseStage) => void): ParseBackupResult {
+export function parseBackupBytes(
+  bytes: Uint8Array,
+  onStage?: (stage: ParseStage) => void,
+): ParseBackupResult {
   const decoded = decodeBackupBytes(bytes);
   if (!decoded.ok) return decoded;
   return parseBackup(decoded.text, onStage);

@@ -33,6 +33,7 @@ import { writeAutomaticBackup } from './actions';
 import { AutoBackupTable } from './AutoBackupTable';
 import { formatWrittenAt } from './format';
 import { useAutoRestoreRequests } from './requests';
+import './backup.css';
 
 /** The automatic backups as the chooser knows them: listed, or not listable (and why). */
 type AutoList = { state: 'listed'; backups: AutoBackupInfo[] } | { state: 'failed'; message: string };

@@ -222,3 +222,23 @@ describe('what the file is, in plain words (issue 11 item 7)', () => {
     });
   });
 });
+
+describe('pathological files (item 14)', () => {
+  it('refuses 50 MB of "[" at once, without handing it to JSON.parse', () => {
+    const started = Date.now();
+    const [e] = refused(parseBackup('['.repeat(50 * 1024 * 1024)));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(e!.message).toBe(
+      'line 1, column 65: invalid JSON: lists and objects are nested more than 64 deep here (a backup nests about 6)',
+    );
+    expect(e!.plain).toMatch(/^This file is not a backup the app can read/);
+  });
+
+  it('does not count brackets inside text', () => {
+    const doc = raw();
+    delete doc.dataSha256;
+    doc.data.town.name = '['.repeat(100);
+    const r = parseBackup(JSON.stringify(doc));
+    expect(r.ok && r.backup.data.town.name).toBe('['.repeat(100));
+  });
+});
