@@ -26,7 +26,7 @@ interface DefView {
   getter?: () => z.core.$ZodType;
 }
 
-const defOf = (schema: z.core.$ZodType): DefView => schema._zod.def as unknown as DefView;
+const defOf = (schema: z.core.$ZodType): DefView => schema._zod.def;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
