@@ -48,7 +48,7 @@ function start(): void {
 
   const backups = createBackupStore({ dir: backupsFolder(userData) });
   // Before anything can write: a crash or power cut may have left half-written temporary files.
-  void backups.removeStale();
+  void backups.removeStale().catch(() => 0);
   let window: BrowserWindow | null = null;
   let quitBackup: QuitBackup | null = null;
 
