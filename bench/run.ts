@@ -113,7 +113,8 @@ async function main(): Promise<number> {
 
   const missed = figures.filter((f) => f.pass === false);
   const results = { date, machine, figures, missed: missed.map((f) => f.id), notMeasured, failures };
-  const dir = resolve(import.meta.dirname, 'results');
+  // BENCH_RESULTS_DIR: somewhere else (the bench's own test), so a test run never replaces real figures.
+  const dir = resolve(process.env.BENCH_RESULTS_DIR ?? resolve(import.meta.dirname, 'results'));
   await mkdir(dir, { recursive: true });
   const json = `${JSON.stringify(results, null, 2)}\n`;
   await writeFile(resolve(dir, 'latest.json'), json);
