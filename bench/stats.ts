@@ -100,3 +100,22 @@ export function table(figures: readonly Figure[], markdown = false): string {
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/**
+ * The run's last line. When a section could not be measured it opens with INCOMPLETE and
+ * names the sections, so a run that skipped figures never reads as one within budget.
+ */
+export function summaryLine(
+  measured: number,
+  missed: readonly string[],
+  notMeasured: readonly string[],
+): string {
+  const budget =
+    `${measured - missed.length} of ${measured} measured figures within budget or informational` +
+    (missed.length > 0 ? `; missed: ${missed.join(', ')}` : '');
+  if (notMeasured.length === 0) return `${budget}. Results in bench/results/latest.json\n`;
+  return (
+    `INCOMPLETE: ${notMeasured.join(', ')} NOT MEASURED (the error is printed above). ` +
+    `Of the figures that were: ${budget}. Results in bench/results/latest.json\n`
+  );
+}

@@ -2,8 +2,10 @@
  * The browser figures: the large backup's import into IndexedDB beside the raw
  * IndexedDB floor, and the built renderer's cold start. Real Chromium (Debian's
  * /usr/bin/chromium, the e2e suite's flags) driven by playwright-core, against pages
- * Vite builds into test-output/bench-web and serves on a FIXED origin,
- * http://127.0.0.1:4790 (not the e2e suite's 4789, so both can run at once).
+ * Vite builds into test-output/bench-web and serves on 127.0.0.1 at a port the system
+ * picks free (every run opens fresh profiles, so the origin need not stay the same; two
+ * checkouts, or the bench and the e2e suite, can run at once). A server that cannot start
+ * stops the section with a clear error; it is never measured against someone else's.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -20,8 +22,6 @@ import { largeTown } from '../tests/fixtures/synthetic-towns';
 import { figure, summarise } from './stats';
 import type { Figure } from './stats';
 
-export const BENCH_PORT = 4790;
-const ORIGIN = `http://127.0.0.1:${BENCH_PORT}`;
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'test-output/bench-web');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,14 +64,29 @@ async function buildPages(pages: { app: boolean; importer: boolean }): Promise<v
   await writeFile(join(outDir, 'import', 'large-backup.json'), text);
 }
 
-async function serve(): Promise<PreviewServer> {
-  return preview({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: BENCH_PORT, strictPort: true, open: false },
-  });
+/** Serves the built pages on a free port; returns the server and its origin. */
+async function serve(): Promise<{ server: PreviewServer; origin: string }> {
+  let server: PreviewServer;
+  try {
+    server = await preview({
+      configFile: false,
+      root,
+      logLevel: 'warn',
+      build: { outDir },
+      // Port 0: the system picks a free one, so a busy port can never skip figures.
+      preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+    });
+  } catch (e) {
+    throw new Error(
+      `the benchmark's web server could not start on 127.0.0.1 (${e instanceof Error ? e.message : String(e)})`,
+    );
+  }
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string' || address.port === 0) {
+    server.httpServer.close();
+    throw new Error("the benchmark's web server started without a TCP port");
+  }
+  return { server, origin: `http://127.0.0.1:${address.port}` };
 }
 
 /** A fresh Chromium profile (empty IndexedDB, empty HTTP and code caches), deleted on close. */
@@ -93,13 +108,13 @@ async function launch(): Promise<{ context: BrowserContext; close: () => Promise
 }
 
 /** importBackup of the large town vs the raw floor, interleaved in one page; ratio per pair of runs. */
-async function importFigures(warmup: number, runs: number): Promise<Figure[]> {
+async function importFigures(origin: string, warmup: number, runs: number): Promise<Figure[]> {
   const { context, close } = await launch();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${ORIGIN}/import/index.html`);
+    await page.goto(`${origin}/import/index.html`);
     await page.waitForFunction(() => window.etlBench !== undefined);
     const url = './large-backup.json';
     const imports: number[] = [];
@@ -185,12 +200,12 @@ const MARK_INTERACTIVE = `(() => {
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
 
-async function coldLoadOnce(): Promise<ColdLoad> {
+async function coldLoadOnce(origin: string): Promise<ColdLoad> {
   const { context, close } = await launch();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.addInitScript(MARK_INTERACTIVE);
-    await page.goto(`${ORIGIN}/app/index.html`);
+    await page.goto(`${origin}/app/index.html`);
     await page.waitForFunction(
       () => (window as unknown as { __etlInteractive?: number }).__etlInteractive !== undefined,
       undefined,
@@ -217,10 +232,10 @@ async function coldLoadOnce(): Promise<ColdLoad> {
 }
 
 /** Cold loads of the built renderer, and the gzip size of the JavaScript it loaded before it was interactive. */
-async function startupFigures(warmup: number, runs: number): Promise<Figure[]> {
+async function startupFigures(origin: string, warmup: number, runs: number): Promise<Figure[]> {
   const loads: ColdLoad[] = [];
   for (let i = 0; i < warmup + runs; i++) {
-    const load = await coldLoadOnce();
+    const load = await coldLoadOnce(origin);
     if (i >= warmup) loads.push(load);
   }
   const scripts = [...new Set(loads.flatMap((l) => l.scripts))].sort();
@@ -291,13 +306,13 @@ export interface WebOptions {
 /** Builds, serves, measures, and always stops the server. */
 export async function webFigures(options: WebOptions): Promise<Figure[]> {
   await buildPages({ app: options.startupRuns !== null, importer: options.importRuns !== null });
-  const server = await serve();
+  const { server, origin } = await serve();
   try {
     const figures: Figure[] = [];
     if (options.importRuns)
-      figures.push(...(await importFigures(options.importRuns.warmup, options.importRuns.runs)));
+      figures.push(...(await importFigures(origin, options.importRuns.warmup, options.importRuns.runs)));
     if (options.startupRuns) {
-      figures.push(...(await startupFigures(options.startupRuns.warmup, options.startupRuns.runs)));
+      figures.push(...(await startupFigures(origin, options.startupRuns.warmup, options.startupRuns.runs)));
     }
     return figures;
   } finally {

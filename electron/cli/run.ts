@@ -1,11 +1,14 @@
 /**
  * `runCli`: the whole `ledger` command line as a function of its arguments and
- * I/O, so tests run it in-process. User errors print one `ledger: ...` line (or a
- * short list) on stderr and exit 2; nothing prints a stack trace.
+ * I/O, so tests run it in-process. User errors print one `ledger: ...` line per
+ * error (or a short list) on stderr and exit 2; nothing prints a stack trace.
+ * Everything any command prints goes through terminal.ts on the way out, so no
+ * control character from a file or an argument ever reaches the terminal raw.
  */
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './command';
 import type { CliCommand, CliIo } from './command';
 import { commands as registered } from './commands';
+import { oneLine, stderrSafe, terminalSafe } from './terminal';
 
 export type { CliIo } from './command';
 
@@ -30,9 +33,16 @@ function mainUsage(commands: readonly CliCommand[]): string {
  */
 export async function runCli(
   argv: string[],
-  io: CliIo,
+  rawIo: CliIo,
   commands: readonly CliCommand[] = registered,
 ): Promise<number> {
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(terminalSafe(text)),
+    stderr: (text) => rawIo.stderr(stderrSafe(text)),
+  };
+  /** One error, one line, whatever its text holds. */
+  const error = (text: string): string => `ledger: ${oneLine(text)}\n`;
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainUsage(commands));
@@ -44,7 +54,7 @@ export async function runCli(
   }
   const command = commands.find((c) => c.name === name);
   if (command === undefined) {
-    io.stderr(`ledger: unknown command '${name}' (try 'ledger --help')\n`);
+    io.stderr(error(`unknown command '${name}' (try 'ledger --help')`));
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -55,11 +65,11 @@ export async function runCli(
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr(e.lines.map((line) => `ledger: ${line}\n`).join(''));
+      io.stderr(e.lines.map(error).join(''));
       return EXIT_USAGE;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`ledger: unexpected error: ${message.split('\n')[0]}\n`);
+    io.stderr(error(`unexpected error: ${message.split('\n')[0]}`));
     return EXIT_FAILURE;
   }
 }

@@ -2,12 +2,13 @@
  * Save and open dialogs. Every path main reads or writes on the renderer's behalf
  * comes from a dialog opened here; the renderer only ever sees a file's base name.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { app, dialog, shell } from 'electron';
 import type { BrowserWindow, FileFilter } from 'electron';
 import { decodeBackupBytes } from '../../shared/backup/bytes';
 import type { OpenTextResult, SaveResult, TextFileKind } from '../../shared/ipc/contract';
+import { writeFileAtomic } from './atomic-write';
 import { describeFsError } from './backups';
 
 /** The largest text file the app opens (a backup or a CSV roster is far smaller). */
@@ -58,7 +59,9 @@ async function saveBytes(
   if (choice.canceled || !choice.filePath) return { status: 'canceled' };
   const path = withExtension(choice.filePath, extension);
   try {
-    await writeFile(path, bytes);
+    // Often over an existing file (last month's backup, yesterday's packet): a full disk or a
+    // crash half-way must leave that file as it was, so never write it in place.
+    await writeFileAtomic(path, bytes);
     return { status: 'saved', fileName: basename(path), path };
   } catch (e) {
     return { status: 'error', message: `${basename(path)} could not be saved (${describeFsError(e)})` };

@@ -47,6 +47,8 @@ function start(): void {
   installAppWideGuards(app, origins);
 
   const backups = createBackupStore({ dir: backupsFolder(userData) });
+  // Before anything can write: a crash or power cut may have left half-written temporary files.
+  void backups.removeStale().catch(() => 0);
   let window: BrowserWindow | null = null;
   let quitBackup: QuitBackup | null = null;
 

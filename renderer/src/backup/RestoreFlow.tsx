@@ -183,7 +183,8 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
     setState({ step: 'working' });
     if (hasTown && isDesktop()) {
       const safety = await writeAutomaticBackup(db, 'beforeRestore');
-      if (safety.status === 'error') {
+      // Only 'written' means main read the safety copy back from disk; anything else stops here.
+      if (safety.status !== 'written') {
         setState({ step: 'idle' });
         notify({
           kind: 'error',

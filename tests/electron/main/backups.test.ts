@@ -45,11 +45,28 @@ afterEach(async () => {
 });
 
 describe('backup file names', () => {
-  it('round-trips the time and reason through the name', () => {
+  it('round-trips the write sequence, time and reason through the name', () => {
     const at = new Date('2026-03-01T14:05:09.123Z');
-    const name = backupFileName(at, 'beforeRestore');
-    expect(name).toBe('auto-2026-03-01T14-05-09-123Z-beforeRestore.json');
-    expect(parseBackupFileName(name)).toEqual({ fileName: name, writtenAt: at, reason: 'beforeRestore' });
+    const name = backupFileName(42, at, 'beforeRestore');
+    expect(name).toBe('auto-000042-2026-03-01T14-05-09-123Z-beforeRestore.json');
+    expect(parseBackupFileName(name)).toEqual({
+      fileName: name,
+      sequence: 42,
+      writtenAt: at,
+      reason: 'beforeRestore',
+    });
+    expect(parseBackupFileName(backupFileName(1_234_567, at, 'daily'))?.sequence).toBe(1_234_567);
+  });
+
+  it('still recognises the names written before backups were numbered, as sequence 0', () => {
+    const name = 'auto-2026-03-01T14-05-09-123Z-daily.json';
+    expect(parseBackupFileName(name)).toEqual({
+      fileName: name,
+      sequence: 0,
+      writtenAt: new Date('2026-03-01T14:05:09.123Z'),
+      reason: 'daily',
+    });
+    expect(backupFileName(0, new Date('2026-03-01T14:05:09.123Z'), 'daily')).toBe(name);
   });
 
   it('does not recognise paths, other files or near misses as ours', () => {
@@ -60,6 +77,9 @@ describe('backup file names', () => {
       'auto-2026-03-01T14-05-09-123Z-hourly.json',
       'auto-2026-02-30T14-05-09-123Z-daily.json',
       'harbor-falls-backup-2026-03-01.json',
+      'auto-000000-2026-03-01T14-05-09-123Z-daily.json',
+      'auto-42-2026-03-01T14-05-09-123Z-daily.json',
+      '.auto-000001-2026-03-01T14-05-09-123Z-daily.json.1a2b3c4d5e6f.partial',
       '',
     ]) {
       expect(parseBackupFileName(name), name).toBeNull();
@@ -74,11 +94,13 @@ describe('createBackupStore().write()', () => {
     const result = await store.write('daily', backupOf());
     expect(result).toEqual({
       status: 'written',
-      fileName: 'auto-2026-03-01T12-00-00-000Z-daily.json',
+      fileName: 'auto-000001-2026-03-01T12-00-00-000Z-daily.json',
       kept: 1,
       removed: 0,
     });
-    expect(await readFile(join(dir, 'auto-2026-03-01T12-00-00-000Z-daily.json'), 'utf8')).toBe(backupOf());
+    expect(await readFile(join(dir, 'auto-000001-2026-03-01T12-00-00-000Z-daily.json'), 'utf8')).toBe(
+      backupOf(),
+    );
   });
 
   it('writes at most one daily backup per calendar day', async () => {
@@ -217,8 +239,8 @@ describe('createBackupStore().list() and read()', () => {
     await writeFile(join(dir, 'notes.txt'), 'x');
     const list = await store.list();
     expect(list.map((b) => b.fileName)).toEqual([
-      'auto-2026-03-01T12-01-00-000Z-beforeRestore.json',
-      'auto-2026-03-01T12-00-00-000Z-daily.json',
+      'auto-000002-2026-03-01T12-01-00-000Z-beforeRestore.json',
+      'auto-000001-2026-03-01T12-00-00-000Z-daily.json',
     ]);
     expect(list[0]).toMatchObject({
       writtenAt: '2026-03-01T12:01:00.000Z',
@@ -247,9 +269,9 @@ describe('createBackupStore().list() and read()', () => {
         message: 'that is not the name of an automatic backup',
       });
     }
-    expect(await store.read('auto-2020-01-01T00-00-00-000Z-daily.json')).toEqual({
+    expect(await store.read('auto-000009-2020-01-01T00-00-00-000Z-daily.json')).toEqual({
       status: 'error',
-      message: 'the automatic backup auto-2020-01-01T00-00-00-000Z-daily.json no longer exists',
+      message: 'the automatic backup auto-000009-2020-01-01T00-00-00-000Z-daily.json no longer exists',
     });
   });
 });

@@ -4,21 +4,28 @@ import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openTextFile, safeFileName, savePdf, saveText } from '../../../electron/main/dialogs';
+import { faults } from '../fs-faults';
 import { app, dialog, resetFakeElectron, shell } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
+// Full disks and read-only folders are injected here: as root, chmod would block nothing.
+vi.mock('node:fs/promises', async (importOriginal) =>
+  (await import('../fs-faults')).withFaults(await importOriginal()),
+);
 
 let dir: string;
 const window = {} as BrowserWindow;
 const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
 
 beforeEach(async () => {
+  faults.reset();
   resetFakeElectron();
   dir = await mkdtemp(join(tmpdir(), 'ledger-dialogs-'));
   app.paths.documents = dir;
 });
 
 afterEach(async () => {
+  faults.reset();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -67,7 +74,60 @@ describe('saveText()', () => {
   });
 });
 
+describe('saving over an existing file', () => {
+  /** Last month's backup, which "New backup…" is about to replace. */
+  const OLD = '{"format":"equity-training-ledger-backup","data":"last month, intact"}\n';
+  const NEW = `{"format":"equity-training-ledger-backup","data":"${'n'.repeat(20_000)}"}\n`;
+  let target: string;
+
+  beforeEach(async () => {
+    target = join(dir, 'harbor-falls-backup.json');
+    await writeFile(target, OLD);
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+  });
+
+  it('replaces it, leaving nothing else in the folder', async () => {
+    const result = await saveText(window, { kind: 'backup', suggestedName: 'b.json', text: NEW });
+    expect(result).toEqual({ status: 'saved', fileName: 'harbor-falls-backup.json' });
+    expect(await readFile(target, 'utf8')).toBe(NEW);
+    expect(await readdir(dir)).toEqual(['harbor-falls-backup.json']);
+  });
+
+  it('on a full disk says so and leaves the old file intact, with no temporary file', async () => {
+    faults.freeBytes = 4096;
+    const result = await saveText(window, { kind: 'backup', suggestedName: 'b.json', text: NEW });
+    expect(result).toEqual({
+      status: 'error',
+      message: 'harbor-falls-backup.json could not be saved (the disk is full)',
+    });
+    expect(await readFile(target, 'utf8')).toBe(OLD);
+    expect(await readdir(dir)).toEqual(['harbor-falls-backup.json']);
+  });
+
+  it('in a read-only folder says so and leaves the old file intact', async () => {
+    faults.readOnly = [dir];
+    const result = await saveText(window, { kind: 'backup', suggestedName: 'b.json', text: NEW });
+    expect(result).toEqual({
+      status: 'error',
+      message: 'harbor-falls-backup.json could not be saved (the disk is read-only)',
+    });
+    expect(await readFile(target, 'utf8')).toBe(OLD);
+  });
+});
+
 describe('savePdf()', () => {
+  it('on a full disk leaves the old packet intact and offers nothing to open', async () => {
+    const path = join(dir, 'packet.pdf');
+    const old = new TextEncoder().encode('%PDF-1.7\nlast year\n%%EOF\n');
+    await writeFile(path, old);
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path });
+    faults.freeBytes = 4;
+    const result = await savePdf(window, { suggestedName: 'packet.pdf', bytes: pdf });
+    expect(result).toEqual({ status: 'error', message: 'packet.pdf could not be saved (the disk is full)' });
+    expect(new Uint8Array(await readFile(path))).toEqual(old);
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
   it('writes the PDF and opens it when the user asks to', async () => {
     const path = join(dir, 'packet.pdf');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path });

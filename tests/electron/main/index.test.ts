@@ -4,7 +4,7 @@
  * quit-time backup handshake end to end (through the real IPC handler and a real
  * temporary userData folder).
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
@@ -71,6 +71,19 @@ describe('main process start-up', () => {
     expect(fake.app.quit).toHaveBeenCalled();
     expect(fake.app.whenReady).not.toHaveBeenCalled();
     expect(fake.FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('removes the temporary files a crash left in the backups folder, and nothing else', async () => {
+    const backups = join(appData, 'Equity Training Ledger', 'backups');
+    await mkdir(backups, { recursive: true });
+    const ours = 'auto-000001-2026-03-01T12-00-00-000Z-daily.json';
+    await writeFile(join(backups, ours), '{}');
+    await writeFile(
+      join(backups, `.auto-000002-2026-03-01T12-05-00-000Z-quit.json.a1b2c3d4e5f6.partial`),
+      '{"fo',
+    );
+    await startMain();
+    await vi.waitFor(async () => expect(await readdir(backups)).toEqual([ours]));
   });
 
   it('focuses the running window when a second instance starts', async () => {

@@ -27,6 +27,7 @@ function setup() {
     ),
     list: vi.fn(() => Promise.resolve([])),
     read: vi.fn(() => Promise.resolve({ status: 'canceled' } as const)),
+    removeStale: vi.fn(() => Promise.resolve(0)),
   } satisfies BackupStore;
   const deps = {
     isTrustedSender: createSenderCheck(() => ours as unknown as WebContents, [APP_ORIGIN]),

@@ -15,6 +15,7 @@ import { useUi } from '../../../renderer/src/store/ui';
 import type {
   AutoBackupInfo,
   AutoBackupRequest,
+  AutoBackupResult,
   LedgerApi,
   MenuCommand,
   OpenTextResult,
@@ -46,7 +47,12 @@ function fakeApi(backups: AutoBackupInfo[], texts: Record<string, string>) {
     saveText: vi.fn(),
     openTextFile: vi.fn(() => Promise.resolve<OpenTextResult>({ status: 'canceled' })),
     writeAutoBackup: vi.fn((_: AutoBackupRequest) =>
-      Promise.resolve({ status: 'written' as const, fileName: 'auto-before.json', kept: 3, removed: 0 }),
+      Promise.resolve<AutoBackupResult>({
+        status: 'written',
+        fileName: 'auto-before.json',
+        kept: 3,
+        removed: 0,
+      }),
     ),
     listAutoBackups: vi.fn(() => Promise.resolve(backups)),
     readAutoBackup: vi.fn(({ fileName }: { fileName: string }) =>
@@ -131,6 +137,35 @@ describe('RestoreFlow in the desktop app', () => {
     expect(JSON.parse(safety.json ?? 'null').data.town.name).toBe('Harbor Falls');
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+
+  it.each([
+    {
+      status: 'error',
+      message: 'the automatic backup auto-x.json was written but does not read back as it was sent',
+    },
+    { status: 'skipped', why: 'anything but written' },
+  ] satisfies AutoBackupResult[])(
+    'restores nothing unless main reports the safety backup written and read back ($status)',
+    async (reply) => {
+      const api = fakeApi([older], { [older.fileName]: mapleHollow });
+      api.writeAutoBackup.mockResolvedValueOnce(reply);
+      startRestore();
+      await userEvent.click(
+        within(await chooser()).getByRole('button', { name: /^Restore… the backup written/ }),
+      );
+      const preview = await screen.findByRole('dialog', { name: 'Restore this backup?' });
+      await userEvent.click(
+        within(preview).getByRole('button', { name: 'Replace my data with this backup' }),
+      );
+      expect(
+        await screen.findByText(
+          'Nothing was restored, because the safety backup of your current data failed.',
+        ),
+      ).toBeTruthy();
+      expect(api.writeAutoBackup).toHaveBeenCalledTimes(1);
+      expect(await townName()).toBe('Harbor Falls');
+    },
+  );
 
   it('refuses a corrupt automatic backup with a clear message, and changes nothing', async () => {
     const api = fakeApi([newer], { [newer.fileName]: '{"format":"equity-training-ledger-backup",' });
