@@ -15,6 +15,7 @@ import { nodeIo } from '../../../electron/cli/node-io';
 import { runCli } from '../../../electron/cli/run';
 import { oneLine, stderrSafe, terminalSafe } from '../../../electron/cli/terminal';
 import { faults } from '../fs-faults';
+import { dataChecksum } from '../../../shared/backup';
 
 vi.mock('node:fs/promises', async (importOriginal) =>
   (await import('../fs-faults')).withFaults(await importOriginal()),
@@ -53,8 +54,11 @@ async function run(argv: string[], files?: Record<string, string>, commands?: Cl
 async function sampleWith(edit: (data: Record<string, unknown[]> & { town: { name: string } }) => void) {
   const doc = JSON.parse(await readFile(new URL(SAMPLE, root), 'utf8')) as {
     data: Record<string, unknown[]> & { town: { name: string } };
+    dataSha256?: string;
   };
   edit(doc.data);
+  // The sample carries a checksum of its data (format 2): an edited copy needs its own.
+  doc.dataSha256 = dataChecksum(doc.data);
   return JSON.stringify(doc);
 }
 

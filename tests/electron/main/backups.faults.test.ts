@@ -15,6 +15,7 @@ import { isPartialName } from '../../../electron/main/atomic-write';
 import { backupFileName, createBackupStore } from '../../../electron/main/backups';
 import type { AutoBackupResult } from '../../../shared/ipc/contract';
 import { faults } from '../fs-faults';
+import { dataChecksum } from '../../../shared/backup';
 
 vi.mock('node:fs/promises', async (importOriginal) =>
   (await import('../fs-faults')).withFaults(await importOriginal()),
@@ -25,8 +26,10 @@ let dir: string;
 let sample: string;
 
 const backupOf = (name = 'Harbor Falls'): string => {
-  const doc = JSON.parse(sample) as { data: { town: { name: string } } };
+  const doc = JSON.parse(sample) as { data: { town: { name: string } }; dataSha256?: string };
   doc.data.town.name = name;
+  // The sample carries a checksum of its data (format 2): an edited copy needs its own.
+  doc.dataSha256 = dataChecksum(doc.data);
   return `${JSON.stringify(doc, null, 2)}\n`;
 };
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backupFileName, createBackupStore, parseBackupFileName } from '../../../electron/main/backups';
+import { dataChecksum } from '../../../shared/backup';
 
 let base: string;
 let dir: string;
@@ -10,8 +11,10 @@ let sample: string;
 
 /** A backup of the sample town, with `name` as the town's name so two of them differ. */
 const backupOf = (name = 'Harbor Falls'): string => {
-  const doc = JSON.parse(sample) as { data: { town: { name: string } } };
+  const doc = JSON.parse(sample) as { data: { town: { name: string } }; dataSha256?: string };
   doc.data.town.name = name;
+  // The sample carries a checksum of its data (format 2): an edited copy needs its own.
+  doc.dataSha256 = dataChecksum(doc.data);
   return `${JSON.stringify(doc, null, 2)}\n`;
 };
 /** Backup-shaped (right format marker) but not valid: written, yet never counted as a good backup. */
