@@ -12,6 +12,7 @@ import type {
   AutoBackupResult,
   LedgerApi,
   MenuCommand,
+  OpenBytesResult,
   OpenTextResult,
   SaveResult,
   TextFileKind,
@@ -88,6 +89,38 @@ export async function openTextFile(kind: TextFileKind): Promise<OpenTextResult> 
     document.body.appendChild(input);
     input.click();
   });
+}
+
+/** Browser fallback: a hidden file input; resolves with the chosen file, or null when the picker was closed. */
+function pickFile(kind: TextFileKind): Promise<File | null> {
+  return new Promise<File | null>((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept[kind];
+    input.style.display = 'none';
+    input.setAttribute('data-testid', `open-${kind}-file`);
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('cancel', () => done(null));
+    input.addEventListener('change', () => done(input.files?.[0] ?? null));
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** Ask the user for a CSV file and read its bytes (the importer works out the encoding). */
+export async function openCsvFile(): Promise<OpenBytesResult> {
+  const a = api();
+  if (a) return a.openCsvFile();
+  const file = await pickFile('csv');
+  if (file === null) return { status: 'canceled' };
+  try {
+    return { status: 'opened', fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  } catch (e) {
+    return { status: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /**

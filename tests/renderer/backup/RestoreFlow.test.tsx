@@ -45,6 +45,7 @@ function fakeApi(backups: AutoBackupInfo[], texts: Record<string, string>) {
     savePdf: vi.fn(),
     saveText: vi.fn(),
     openTextFile: vi.fn(() => Promise.resolve<OpenTextResult>({ status: 'canceled' })),
+    openCsvFile: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
     writeAutoBackup: vi.fn((_: AutoBackupRequest) =>
       Promise.resolve({ status: 'written' as const, fileName: 'auto-before.json', kept: 3, removed: 0 }),
     ),

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvFileName, toCsv } from '../../../renderer/src/csv/export';
 import { readCsv } from '../../../renderer/src/csv/parse';
-import { unneutralise } from '../../../shared/csv/people';
+import { unneutralise } from '../../../shared/csv/text';
 
 describe('toCsv()', () => {
   it('puts an apostrophe before every cell a spreadsheet would run as a formula', () => {

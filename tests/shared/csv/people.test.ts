@@ -8,8 +8,8 @@ import {
   matchKey,
   planImport,
   treatFirstRowAsData,
-  unneutralise,
 } from '../../../shared/csv/people';
+import { unneutralise } from '../../../shared/csv/text';
 import type { ColumnMapping, CsvTable } from '../../../shared/csv/people';
 import type { Person } from '../../../shared/domain/schema';
 
@@ -249,7 +249,7 @@ describe('mapRows()', () => {
     expect(mapRows(t, guessMapping(t.headers)).candidates.map((c) => c.name)).toEqual(['Ann Lee', 'Cher']);
   });
 
-  it('merges rows of the same person (case and spaces ignored) into one person with several positions', () => {
+  it('merges rows of the same person (case and spaces ignored) into one person, one position per row', () => {
     const t = table(
       ['Name', 'Email', 'Kind', 'Title'],
       ['Ann Lee', 'Ann@Example.org', 'team', 'Chair'],
@@ -259,7 +259,12 @@ describe('mapRows()', () => {
     const r = mapRows(t, guessMapping(t.headers));
     expect(r.candidates).toHaveLength(1);
     expect(r.candidates[0]!.rowNumbers).toEqual([2, 3, 4]);
-    expect(r.candidates[0]!.positions.map((p) => p.kind)).toEqual(['teamMember', 'appointed']);
+    // A repeated position is kept (a person may hold two identical seats), with a warning to check it.
+    expect(r.candidates[0]!.positions.map((p) => p.kind)).toEqual(['teamMember', 'appointed', 'teamMember']);
+    expect(r.rows[2]!.warnings).toEqual([
+      'This row repeats a position Ann Lee already has in this file, so they get it twice. Delete one of the rows if that is a mistake.',
+    ]);
+    expect(r.rows[1]!.warnings).toEqual([]);
   });
 
   it('refuses a later row that contradicts the first about living in town', () => {
