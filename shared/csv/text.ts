@@ -14,8 +14,9 @@
  * - CRLF, LF and a lone CR all end a row, even mixed in one file; inside quotes they are kept.
  * - Export quotes every cell holding a comma, semicolon, tab, quote or line break, and
  *   puts `'` before a cell starting with `=`, `+`, `-`, `@`, tab or CR (a formula to a
- *   spreadsheet) or with `'` itself; import takes exactly one `'` off such a cell, so
- *   `'=x` stored comes back as `'=x`, and `'Tis` in a hand-made file stays `'Tis`.
+ *   spreadsheet) or with `'` itself — and likewise before each part of a cell after a
+ *   comma, semicolon, tab or line break. Import takes exactly one `'` off in those same
+ *   places, so `'=x` stored comes back as `'=x`, and `'Tis` in a hand-made file stays `'Tis`.
  */
 
 /** The encodings the importer reads. */
@@ -81,6 +82,47 @@ export function encodingForChoice(choice: CsvEncodingChoice, bytes: Uint8Array):
   return choice === 'utf-16' ? utf16Order(bytes) : choice;
 }
 
+/**
+ * Windows-1252's letters in 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ),
+ * by byte. Chromium's TextDecoder('windows-1252') already gives these; Node's (before
+ * v23) gives the C1 control characters of ISO-8859-1 instead, so the importer maps any
+ * left over. The five bytes Windows-1252 leaves undefined stay as they are.
+ */
+const WINDOWS_1252_HIGH: Record<number, string> = {
+  0x80: '€',
+  0x82: '‚',
+  0x83: 'ƒ',
+  0x84: '„',
+  0x85: '…',
+  0x86: '†',
+  0x87: '‡',
+  0x88: 'ˆ',
+  0x89: '‰',
+  0x8a: 'Š',
+  0x8b: '‹',
+  0x8c: 'Œ',
+  0x8e: 'Ž',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x98: '˜',
+  0x99: '™',
+  0x9a: 'š',
+  0x9b: '›',
+  0x9c: 'œ',
+  0x9e: 'ž',
+  0x9f: 'Ÿ',
+};
+
+/** Text decoded as Windows-1252 with any C1 control character turned into the letter Windows-1252 means. */
+export function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0)] ?? c);
+}
+
 /** How many bytes of mark to skip when decoding these bytes in this encoding (a mark of another encoding is not skipped). */
 export function markLength(bytes: Uint8Array, encoding: CsvEncoding): number {
   const mark = byteOrderMark(bytes);
@@ -121,16 +163,32 @@ export function unifyLineEndings(text: string): string {
 export const FORMULA_TRIGGER = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
 /** True when the export puts `'` in front: a formula start, or an apostrophe (so the import's rule stays reversible). */
-const needsApostrophe = (cell: string): boolean => cell.startsWith("'") || FORMULA_TRIGGER.test(cell);
+const needsApostrophe = (text: string): boolean => text.startsWith("'") || FORMULA_TRIGGER.test(text);
+const guard = (text: string): string => (needsApostrophe(text) ? `'${text}` : text);
+const unguard = (text: string): string =>
+  text.startsWith("'") && needsApostrophe(text.slice(1)) ? text.slice(1) : text;
 
-/** The export's guard: `'` before a cell that would run as a formula or that starts with `'`. */
+/** Where a spreadsheet reading with another separator (or misreading a quote) could start a new cell. */
+const CELL_BREAK = /([,;\t\r\n])/;
+
+/**
+ * The export's guard against formulas: `'` before the cell when it starts like a
+ * formula or with `'`, and before each part after a comma, semicolon, tab or line
+ * break that does. Quoting alone is not enough: Excel set to `;` reads the line
+ * `Ann,"Chair;=1+1"` as the cells `Ann,"Chair` and `=1+1"` (quotes count only at
+ * a cell's start) and runs the second. Reversed exactly by `unneutralise`.
+ */
 export function neutralise(cell: string): string {
-  return needsApostrophe(cell) ? `'${cell}` : cell;
+  const parts = cell.split(CELL_BREAK);
+  for (let i = 2; i < parts.length; i += 2) parts[i] = guard(parts[i]!);
+  return guard(parts.join(''));
 }
 
-/** Undoes `neutralise` exactly: one `'` comes off only when what follows needed it. */
+/** Undoes `neutralise` exactly: one `'` comes off only where `neutralise` would have put one. */
 export function unneutralise(cell: string): string {
-  return cell.startsWith("'") && needsApostrophe(cell.slice(1)) ? cell.slice(1) : cell;
+  const parts = unguard(cell).split(CELL_BREAK);
+  for (let i = 2; i < parts.length; i += 2) parts[i] = unguard(parts[i]!);
+  return parts.join('');
 }
 
 /** A cell that must be quoted: any separator a spreadsheet may use, a quote, a line break, or edge spaces. */

@@ -14,6 +14,7 @@ import type { CsvRow, CsvTable } from '../../../shared/csv/people';
 import {
   byteOrderMark,
   encodingForChoice,
+  fixWindows1252,
   markLength,
   takeSepLine,
   unifyLineEndings,
@@ -46,9 +47,13 @@ export interface DecodedCsv {
  * so a file is never refused for its encoding, and the clerk can change it in the preview.
  */
 export function decodeCsv(bytes: Uint8Array, choice?: CsvEncodingChoice): DecodedCsv {
-  const decode = (encoding: CsvEncoding, fatal = false) =>
+  const decode = (encoding: CsvEncoding, fatal = false) => {
     // ignoreBOM: the mark is cut off by hand, and only a mark of this encoding.
-    new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes.subarray(markLength(bytes, encoding)));
+    const text = new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(
+      bytes.subarray(markLength(bytes, encoding)),
+    );
+    return encoding === 'windows-1252' ? fixWindows1252(text) : text;
+  };
   if (choice !== undefined) {
     const encoding = encodingForChoice(choice, bytes);
     return { text: decode(encoding), encoding, detected: false };
