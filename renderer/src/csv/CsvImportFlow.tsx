@@ -19,7 +19,6 @@ import { Dialog } from '../components/Dialog';
 import { openCsvFile } from '../platform';
 import { notify, useUi } from '../store/ui';
 import { CsvImportDialog } from './CsvImportDialog';
-import { loadCsv, readsInWorker } from './load';
 
 interface Preview {
   step: 'preview';
@@ -57,8 +56,11 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
     reading.current?.abort();
     const controller = new AbortController();
     reading.current = controller;
-    const large = readsInWorker(bytes);
-    if (large) show({ step: 'reading', fileName, fraction: 0 });
+    // The reader (papaparse, the decoders) loads only when a file is chosen, so the People
+    // screen opens without it.
+    const { loadCsv, readsInWorker } = await import('./load');
+    if (controller.signal.aborted) return;
+    if (readsInWorker(bytes)) show({ step: 'reading', fileName, fraction: 0 });
     const result = await loadCsv(bytes, choice, {
       signal: controller.signal,
       onProgress: (fraction) => {

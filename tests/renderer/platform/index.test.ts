@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   listAutoBackups,
+  openCsvFile,
   openTextFile,
   readAutoBackup,
   saveText,
@@ -36,6 +37,19 @@ describe('platform adapter in a plain browser', () => {
       status: 'opened',
       fileName: 'old.json',
       text: '{"format":"x"}',
+    });
+  });
+
+  it('reads the bytes of the CSV file the user picks, undecoded', async () => {
+    vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      const file = new File([Uint8Array.from([0x4a, 0x6f, 0x73, 0xe9])], 'excel.csv', { type: 'text/csv' });
+      Object.defineProperty(this, 'files', { value: [file] });
+      this.dispatchEvent(new Event('change'));
+    });
+    expect(await openCsvFile()).toEqual({
+      status: 'opened',
+      fileName: 'excel.csv',
+      bytes: Uint8Array.from([0x4a, 0x6f, 0x73, 0xe9]),
     });
   });
 
