@@ -181,4 +181,26 @@ describe('importPeople() and names already on the roster', () => {
     people = (await loadTownData(db))!.people;
     expect(people.map((p) => p.name).sort()).toEqual(['Ruth Alvarez', 'ruth álvarez']);
   });
+
+  it('leaves the roster unchanged when saving fails after a same-name merge was written', async () => {
+    await putPerson(db, { id: 'ruth', name: 'Ruth Alvarez', email: 'ruth@example.org' });
+    const before = await snapshot();
+    const candidates = candidatesOf(
+      'Name,Email,Kind of position,Title\nRuth Alvarez,,Sustainability team member,Chair\nNew Person,,,\n',
+    );
+    // The new person is added first; the fault then hits the merge's update, in the same transaction.
+    let updates = 0;
+    const fault = () => {
+      updates += 1;
+      throw new Error('disk full (simulated)');
+    };
+    db.people.hook('updating', fault);
+    try {
+      expect((await importPeople(db, candidates, { onMatch: 'skip', fileName: 'a.csv' })).ok).toBe(false);
+    } finally {
+      db.people.hook('updating').unsubscribe(fault);
+    }
+    expect(updates).toBe(1);
+    expect(await snapshot()).toEqual(before);
+  });
 });
