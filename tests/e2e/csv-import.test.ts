@@ -84,6 +84,13 @@ describe('CSV import', () => {
     const filler = 'x'.repeat(10_000);
     const rows = Array.from({ length: 4000 }, (_, i) => `Person ${i},p${i}@example.org,${filler}`);
     const bytes = new TextEncoder().encode(`Name,Email,Notes\n${rows.join('\n')}\n`);
+    // The worker's script is held back a few seconds, so the read is still going when Cancel is pressed.
+    const held = '**/assets/csvWorker-*.js';
+    await page.route(held, async (route) => {
+      await new Promise((done) => setTimeout(done, 4000));
+      // Cancel ends the worker, and with it the request; nothing is left to continue then.
+      await route.continue().catch(() => undefined);
+    });
     await chooseCsv(bytes, 'large.csv');
     const reading = page.getByRole('dialog', { name: 'Reading the file…' });
     await reading.waitFor();
@@ -95,6 +102,7 @@ describe('CSV import', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     await reading.getByRole('button', { name: 'Cancel' }).click();
     await reading.waitFor({ state: 'detached' });
+    await page.unroute(held);
     await page.waitForTimeout(1500);
     expect(await page.getByRole('dialog').count()).toBe(0);
 
