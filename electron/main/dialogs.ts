@@ -7,7 +7,7 @@ import { basename, extname, join } from 'node:path';
 import { app, dialog, shell } from 'electron';
 import type { BrowserWindow, FileFilter } from 'electron';
 import { decodeBackupBytes } from '../../shared/backup/bytes';
-import type { OpenTextResult, SaveResult, TextFileKind } from '../../shared/ipc/contract';
+import type { OpenBytesResult, OpenTextResult, SaveResult, TextFileKind } from '../../shared/ipc/contract';
 import { writeFileAtomic } from './atomic-write';
 import { describeFsError } from './backups';
 
@@ -148,6 +148,34 @@ export async function openTextFile(
     if (!decoded.ok)
       return { status: 'error', message: decoded.errors[0]?.plain ?? 'the file is not a backup' };
     return { status: 'opened', fileName, text: decoded.text };
+  } catch (e) {
+    return { status: 'error', message: `${fileName} could not be read (${describeFsError(e)})` };
+  }
+}
+
+/**
+ * Open dialog → read one CSV file as bytes. The renderer decodes them: a CSV from
+ * Excel is often Windows-1252 or UTF-16, which reading as UTF-8 here would garble.
+ */
+export async function openCsvFile(window: BrowserWindow): Promise<OpenBytesResult> {
+  const choice = await dialog.showOpenDialog(window, {
+    title: 'Choose a CSV file',
+    defaultPath: app.getPath('documents'),
+    properties: ['openFile'],
+    filters: [...textFilters.csv, { name: 'All files', extensions: ['*'] }],
+  });
+  const path = choice.filePaths[0];
+  if (choice.canceled || path === undefined) return { status: 'canceled' };
+  const fileName = basename(path);
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { status: 'error', message: `${fileName} is not a file` };
+    if (info.size > MAX_OPEN_BYTES) {
+      return { status: 'error', message: `${fileName} is too large to open (more than 64 MB)` };
+    }
+    const buffer = await readFile(path);
+    // A plain Uint8Array (not a Node Buffer view into a shared pool) crosses IPC as exactly these bytes.
+    return { status: 'opened', fileName, bytes: new Uint8Array(buffer) };
   } catch (e) {
     return { status: 'error', message: `${fileName} could not be read (${describeFsError(e)})` };
   }

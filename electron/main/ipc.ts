@@ -11,7 +11,14 @@ import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { issuesToErrors, plainEnglish } from '../../shared/backup';
 import { invokeChannels, textFileKinds } from '../../shared/ipc/contract';
-import type { AppInfo, LedgerApi, OpenTextResult, SaveResult, TextFileKind } from '../../shared/ipc/contract';
+import type {
+  AppInfo,
+  LedgerApi,
+  OpenBytesResult,
+  OpenTextResult,
+  SaveResult,
+  TextFileKind,
+} from '../../shared/ipc/contract';
 import { autoBackupReasons, MAX_BACKUP_CHARS } from './backups';
 import type { BackupStore } from './backups';
 
@@ -100,6 +107,7 @@ export interface IpcDeps {
       request: { kind: TextFileKind; suggestedName: string; text: string },
     ): Promise<SaveResult>;
     openTextFile(window: BrowserWindow, request: { kind: TextFileKind }): Promise<OpenTextResult>;
+    openCsvFile(window: BrowserWindow): Promise<OpenBytesResult>;
   };
   appInfo(): AppInfo;
   openDataFolder(): Promise<void>;
@@ -138,6 +146,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
   handle('savePdf', requestSchemas.savePdf, (r, e) => deps.dialogs.savePdf(windowFor(e), r));
   handle('saveText', requestSchemas.saveText, (r, e) => deps.dialogs.saveText(windowFor(e), r));
   handle('openTextFile', requestSchemas.openTextFile, (r, e) => deps.dialogs.openTextFile(windowFor(e), r));
+  handle('openCsvFile', null, (_r, e) => deps.dialogs.openCsvFile(windowFor(e)));
   handle('writeAutoBackup', requestSchemas.writeAutoBackup, async (r) => {
     try {
       if (r.json === null) return { status: 'skipped', why: 'there is no town yet, so nothing to back up' };

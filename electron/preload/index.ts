@@ -17,6 +17,7 @@ export const api = {
   savePdf: (request) => ipcRenderer.invoke(invokeChannels.savePdf, request),
   saveText: (request) => ipcRenderer.invoke(invokeChannels.saveText, request),
   openTextFile: (request) => ipcRenderer.invoke(invokeChannels.openTextFile, request),
+  openCsvFile: () => ipcRenderer.invoke(invokeChannels.openCsvFile),
   writeAutoBackup: (request) => ipcRenderer.invoke(invokeChannels.writeAutoBackup, request),
   listAutoBackups: () => ipcRenderer.invoke(invokeChannels.listAutoBackups),
   readAutoBackup: (request) => ipcRenderer.invoke(invokeChannels.readAutoBackup, request),

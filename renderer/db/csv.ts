@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { issuesToErrors, plainEnglish } from '../../shared/backup/parse';
 import { planImport } from '../../shared/csv/people';
-import type { OnMatch, PersonCandidate } from '../../shared/csv/people';
+import type { OnMatch, PersonCandidate, SameNameDecision } from '../../shared/csv/people';
 import { personSchema } from '../../shared/domain/schema';
 import { newId as defaultNewId } from './repositories';
 import type { AppDB } from './schema';
@@ -37,6 +37,8 @@ export interface ImportPeopleOptions {
   now?: string;
   /** Id maker (tests pass a predictable one). */
   newId?: () => string;
+  /** The clerk's Merge / Add as new answers for same-name rows, by match key (others take the default). */
+  decisions?: ReadonlyMap<string, SameNameDecision>;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function importPeople(
         await db.people.toArray(),
         options.onMatch,
         options.newId ?? defaultNewId,
+        options.decisions,
       );
       for (const person of [...plan.add, ...plan.update]) {
         const checked = personSchema.safeParse(person, { error: plainEnglish, reportInput: true });

@@ -1,12 +1,12 @@
 /**
  * The roster and the attendance as tables of text cells, ready to be written as
- * CSV (papaparse does the quoting in `renderer/src/csv/`, with `FORMULA_TRIGGER`
- * so no cell runs as a spreadsheet formula). The roster's column names are ones the
- * importer recognises, so an exported roster can be edited and imported again.
+ * CSV by `toCsvText` (./text.ts: quoting, and the guard so no cell runs as a
+ * spreadsheet formula). The roster's column names and words are ones the importer
+ * recognises, so an exported roster imports again as the same people and positions.
  */
 import { deliveryLabels, electedBodyName, positionKindLabels, staffLevelLabels } from '../domain/labels';
 import type { Person, Position, TownData } from '../domain/schema';
-import { csvFieldLabels } from './people';
+import { csvFieldLabels, otherBodyKindLabels } from './people';
 
 export const rosterHeaders = [
   csvFieldLabels.name,
@@ -23,11 +23,19 @@ export const rosterHeaders = [
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
 function positionCells(p: Position): string[] {
+  let kind = positionKindLabels[p.kind];
   let place = '';
   let level = '';
   switch (p.kind) {
     case 'elected':
-      place = electedBodyName(p);
+      // An "other" body is written with its own kind word and its name as typed, so the
+      // import cannot mistake an executive body for another elected one (or for a known body).
+      if (p.body === 'otherExecutive' || p.body === 'otherElected') {
+        kind = otherBodyKindLabels[p.body];
+        place = p.bodyName;
+      } else {
+        place = electedBodyName(p);
+      }
       break;
     case 'staff':
       place = p.department;
@@ -42,7 +50,7 @@ function positionCells(p: Position): string[] {
     case 'teamMember':
       break;
   }
-  return [positionKindLabels[p.kind], place, p.title, level, p.start ?? '', p.end ?? ''];
+  return [kind, place, p.title, level, p.start ?? '', p.end ?? ''];
 }
 
 /** Header row, then one row per position (a person with none gets one row with empty position cells). */

@@ -1,3 +1,4 @@
 /** CSV: the pure half of the people importer and of the roster and attendance exports. */
 export * from './export';
 export * from './people';
+export * from './text';

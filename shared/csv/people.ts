@@ -9,17 +9,23 @@
  * the roster. Every problem becomes a sentence naming the spreadsheet row and the
  * column, so a clerk can fix the file or the mapping.
  *
- * Rules (also in the README's "CSV" section):
- * - Several rows with the same name and email are one person: each row adds a position.
+ * Rules (also in the README's "CSV import and export" section):
+ * - Several rows with the same name and email are one person: each row adds a position,
+ *   two identical rows two identical positions (the export writes one row per position).
  * - A row matches someone already on the roster when the name and the email are the
  *   same, ignoring upper/lower case and extra spaces (an empty email matches an empty email).
  * - A match is either skipped or updated (resident flag from the file when it says one,
- *   positions the person does not have yet added); nothing else of theirs changes.
+ *   positions the person does not have yet added, counted with repeats); nothing else changes.
+ * - A row whose name (ignoring case, accents and spaces) is someone's on the roster but
+ *   whose email is not theirs is a "same name" row: the clerk merges it into that person
+ *   (the default when the row has no email) or adds it as a new person.
  */
 import { plainEnglish } from '../backup/parse';
 import { electedBodyLabels, electedBodyName, positionKindLabels, staffLevelLabels } from '../domain/labels';
+import { nameKey } from '../domain/names';
 import { isoDateSchema, personSchema } from '../domain/schema';
 import type { ElectedBody, Person, Position, PositionKind, StaffLevel } from '../domain/schema';
+import { unneutralise } from './text';
 
 /** The fields a column can be mapped to. `name` wins over `firstName` + `lastName` when both are mapped. */
 export const csvFields = [
@@ -217,18 +223,6 @@ export function mappingProblems(mapping: ColumnMapping, headers: readonly string
   return problems;
 }
 
-/**
- * Cells our own export (and careful spreadsheets) prefix with `'` so a spreadsheet
- * does not run them as formulas: `=`, `+`, `-`, `@` (and their full-width forms), also
- * after leading spaces, or a leading tab or carriage return.
- */
-export const FORMULA_TRIGGER = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
-
-/** Undoes the export's `'` prefix, so exporting then importing gives back what was stored. */
-export function unneutralise(cell: string): string {
-  return cell.startsWith("'") && FORMULA_TRIGGER.test(cell.slice(1)) ? cell.slice(1) : cell;
-}
-
 /** A value quoted for a message, cut short so a pasted essay does not flood the screen. */
 export function quoteValue(value: string, max = 40): string {
   const chars = [...value];
@@ -257,6 +251,19 @@ addWords(kindWords, 'boeEmployee', [
 ]);
 addWords(kindWords, 'teamMember', ['team', 'sustainability team', 'green team', 'team member']);
 addWords(kindWords, 'appointed', ['commissioner', 'volunteer', 'appointed official', 'appointee']);
+
+/**
+ * Kind words that also say which "other" body an elected official sits on; the body
+ * cell is then the body's own name, taken as written. The export writes these for
+ * other bodies, so "Other executive body: Board of Burgesses" comes back as executive.
+ */
+export const otherBodyKindLabels: Record<'otherExecutive' | 'otherElected', string> = {
+  otherExecutive: `${positionKindLabels.elected}, other executive body`,
+  otherElected: `${positionKindLabels.elected}, other elected body`,
+};
+const otherBodyKindWords = new Map<string, 'otherExecutive' | 'otherElected'>();
+addWords(otherBodyKindWords, 'otherExecutive', [otherBodyKindLabels.otherExecutive, 'other executive body']);
+addWords(otherBodyKindWords, 'otherElected', [otherBodyKindLabels.otherElected, 'other elected body']);
 
 const levelWords = new Map<string, StaffLevel>();
 for (const level of Object.keys(staffLevelLabels) as StaffLevel[]) {
@@ -389,7 +396,10 @@ export function readRow(
   const kindCell = raw('kind');
   const positionCells = (['where', 'title', 'level', 'start', 'end'] as const).filter((f) => raw(f) !== '');
   let kind: PositionKind | null = null;
-  if (kindCell !== '') {
+  const otherBody = otherBodyKindWords.get(squash(kindCell)) ?? null;
+  if (otherBody !== null) {
+    kind = 'elected';
+  } else if (kindCell !== '') {
     kind = kindWords.get(squash(kindCell)) ?? null;
     if (kind === null) {
       errors.push(
@@ -421,6 +431,10 @@ export function readRow(
     const term = { title, ...dates };
     switch (kind) {
       case 'elected': {
+        if (otherBody !== null) {
+          position = { kind, body: otherBody, bodyName: place, ...term };
+          break;
+        }
         if (place === '') {
           errors.push(
             `${where('where')}: an elected official needs the body they sit on, e.g. “Board of Selectmen”.`,
@@ -430,7 +444,7 @@ export function readRow(
         const body = bodyWords.get(squash(place));
         if (body === undefined) {
           warnings.push(
-            `${quoteValue(place)} is not a body the app knows, so it is saved as “Other elected body”. If it is an executive body (like a board of selectmen), edit the person and choose “Other executive body”.`,
+            `${quoteValue(place)} is not a body the app knows, so it is saved as “Other elected body”. If it is an executive body (like a board of selectmen), write “${otherBodyKindLabels.otherExecutive}” as its kind, or edit the person and choose “Other executive body”.`,
           );
         }
         position = {
@@ -568,10 +582,10 @@ export function mapRows(table: CsvTable, mapping: ColumnMapping, options: MapRow
         `Lives in town says ${person.isResident ? 'yes' : 'no'}, but row ${known.rowNumbers[0]} for the same person says ${known.isResident ? 'yes' : 'no'}.`,
       );
     }
-    const isNew =
-      person.position !== null &&
-      !known.positions.some((p) => positionSignature(p) === positionSignature(person.position!));
-    if (isNew && known.positions.length >= MAX_POSITIONS) {
+    // Every row is a position, repeats included: the export writes one row per position,
+    // and a person may really hold two identical ones (two seats, two terms).
+    const adds = person.position !== null;
+    if (adds && known.positions.length >= MAX_POSITIONS) {
       errors.push(
         `${person.name} already has ${MAX_POSITIONS} positions in this file; a person can hold at most ${MAX_POSITIONS}.`,
       );
@@ -587,9 +601,17 @@ export function mapRows(table: CsvTable, mapping: ColumnMapping, options: MapRow
       });
       continue;
     }
+    const twin = adds
+      ? known.positions.findIndex((p) => positionSignature(p) === positionSignature(person.position!))
+      : -1;
+    if (twin >= 0) {
+      warnings.push(
+        `This row repeats a position ${known.name} already has in this file, so they get it twice. Delete one of the rows if that is a mistake.`,
+      );
+    }
     known.rowNumbers.push(row.rowNumber);
     if (known.isResident === null) known.isResident = person.isResident;
-    if (isNew) known.positions.push(person.position!);
+    if (adds) known.positions.push(person.position!);
     rows.push({ rowNumber: row.rowNumber, name: person.name, status: 'ok', key, errors: [], warnings });
   }
   return { rows, candidates: [...byKey.values()] };
@@ -597,6 +619,12 @@ export function mapRows(table: CsvTable, mapping: ColumnMapping, options: MapRow
 
 /** What to do with a person from the file who is already on the roster. */
 export type OnMatch = 'skip' | 'update';
+
+/** The clerk's answer for a "same name" row: merge it into that stored person, or add a new one. */
+export type SameNameDecision = { action: 'merge'; personId: string } | { action: 'add' };
+
+/** What happens to one candidate. `merge`: a same-name row merged into the stored person. */
+export type CandidateOutcome = 'add' | 'update' | 'unchanged' | 'skip' | 'merge';
 
 /** What an import would do, decided before anything is written. */
 export interface ImportPlan {
@@ -607,11 +635,45 @@ export interface ImportPlan {
   /** Matches that are already up to date (update) or left alone (skip). */
   unchanged: Person[];
   /** What happens to each candidate, by match key. */
-  outcome: Map<string, 'add' | 'update' | 'unchanged' | 'skip'>;
+  outcome: Map<string, CandidateOutcome>;
+  /**
+   * Candidates whose name is someone's on the roster but whose email is not: the
+   * stored people of that name (sorted by id), by match key. The preview asks about each.
+   */
+  sameName: Map<string, Person[]>;
 }
+
+/** Merge when the file row has no email (nothing says it is someone else); otherwise add as new. */
+export function defaultSameNameDecision(
+  candidate: PersonCandidate,
+  matches: readonly Person[],
+): SameNameDecision {
+  const first = matches[0];
+  return candidate.email.trim() === '' && first !== undefined
+    ? { action: 'merge', personId: first.id }
+    : { action: 'add' };
+}
+
+/** Positions in `incoming` that `have` does not hold yet, counting repeats (two identical rows, two positions). */
+function missingPositions(have: readonly Position[], incoming: readonly PositionDraft[]): PositionDraft[] {
+  const count = new Map<string, number>();
+  for (const p of have) {
+    const sig = positionSignature(p);
+    count.set(sig, (count.get(sig) ?? 0) + 1);
+  }
+  return incoming.filter((p) => {
+    const sig = positionSignature(p);
+    const n = count.get(sig) ?? 0;
+    if (n > 0) count.set(sig, n - 1);
+    return n === 0;
+  });
+}
+
+const byId = (a: Person, b: Person) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Decides, for each candidate, add / update / leave alone, against the people stored.
+ * A same-name candidate follows `decisions` (by match key), else `defaultSameNameDecision`.
  * Pure: ids come from `newId`, so a test can make them predictable.
  */
 export function planImport(
@@ -619,17 +681,55 @@ export function planImport(
   existing: readonly Person[],
   onMatch: OnMatch,
   newId: () => string,
+  decisions: ReadonlyMap<string, SameNameDecision> = new Map(),
 ): ImportPlan {
+  const sorted = [...existing].sort(byId);
   const stored = new Map<string, Person>();
+  const byName = new Map<string, Person[]>();
   // With two stored people sharing a key, always the same one (lowest id) is matched.
-  for (const p of [...existing].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  for (const p of sorted) {
     const key = matchKey(p.name, p.email);
     if (!stored.has(key)) stored.set(key, p);
+    const name = nameKey(p.name);
+    byName.set(name, [...(byName.get(name) ?? []), p]);
   }
-  const plan: ImportPlan = { add: [], update: [], unchanged: [], outcome: new Map() };
+  const plan: ImportPlan = { add: [], update: [], unchanged: [], outcome: new Map(), sameName: new Map() };
+  // Several rows may merge into one stored person: each builds on the previous one's result.
+  const working = new Map<string, Person>();
+  const touched = new Set<string>();
+
+  const mergeInto = (match: Person, c: PersonCandidate): boolean => {
+    const current = working.get(match.id) ?? match;
+    const added = missingPositions(current.positions, c.positions);
+    const resident = c.isResident ?? current.isResident;
+    // A same-name row may bring the email the roster lacks; a different stored email is kept.
+    const email = current.email.trim() === '' ? c.email : current.email;
+    if (added.length === 0 && resident === current.isResident && email === current.email) return false;
+    working.set(match.id, {
+      ...current,
+      email,
+      isResident: resident,
+      positions: [...current.positions, ...added.map((p) => ({ ...p, id: newId() }))],
+    });
+    touched.add(match.id);
+    return true;
+  };
+
   for (const c of candidates) {
     const match = stored.get(c.key);
     if (match === undefined) {
+      const namesakes = byName.get(nameKey(c.name)) ?? [];
+      if (namesakes.length > 0) {
+        plan.sameName.set(c.key, namesakes);
+        const decision = decisions.get(c.key) ?? defaultSameNameDecision(c, namesakes);
+        const target =
+          decision.action === 'merge' ? namesakes.find((p) => p.id === decision.personId) : undefined;
+        if (target !== undefined) {
+          mergeInto(target, c);
+          plan.outcome.set(c.key, 'merge');
+          continue;
+        }
+      }
       plan.add.push({
         id: newId(),
         name: c.name,
@@ -642,24 +742,21 @@ export function planImport(
       continue;
     }
     if (onMatch === 'skip') {
-      plan.unchanged.push(match);
       plan.outcome.set(c.key, 'skip');
       continue;
     }
-    const have = new Set(match.positions.map(positionSignature));
-    const added = c.positions.filter((p) => !have.has(positionSignature(p)));
-    const resident = c.isResident ?? match.isResident;
-    if (added.length === 0 && resident === match.isResident) {
-      plan.unchanged.push(match);
-      plan.outcome.set(c.key, 'unchanged');
-      continue;
+    plan.outcome.set(c.key, mergeInto(match, c) ? 'update' : 'unchanged');
+  }
+  for (const p of sorted) {
+    if (touched.has(p.id)) plan.update.push(working.get(p.id)!);
+  }
+  const updated = new Set(plan.update.map((p) => p.id));
+  for (const c of candidates) {
+    const o = plan.outcome.get(c.key);
+    const match = stored.get(c.key);
+    if ((o === 'skip' || o === 'unchanged') && match !== undefined && !updated.has(match.id)) {
+      if (!plan.unchanged.includes(match)) plan.unchanged.push(match);
     }
-    plan.update.push({
-      ...match,
-      isResident: resident,
-      positions: [...match.positions, ...added.map((p) => ({ ...p, id: newId() }))],
-    });
-    plan.outcome.set(c.key, 'update');
   }
   return plan;
 }

@@ -12,6 +12,7 @@ export const invokeChannels = {
   savePdf: 'ledger:save-pdf',
   saveText: 'ledger:save-text',
   openTextFile: 'ledger:open-text-file',
+  openCsvFile: 'ledger:open-csv-file',
   writeAutoBackup: 'ledger:write-auto-backup',
   listAutoBackups: 'ledger:list-auto-backups',
   readAutoBackup: 'ledger:read-auto-backup',
@@ -43,6 +44,12 @@ export type SaveResult =
 
 export type OpenTextResult =
   | { status: 'opened'; fileName: string; text: string }
+  | { status: 'canceled' }
+  | { status: 'error'; message: string };
+
+/** A file's bytes, for files whose encoding the renderer works out (a CSV from Excel may not be UTF-8). */
+export type OpenBytesResult =
+  | { status: 'opened'; fileName: string; bytes: Uint8Array }
   | { status: 'canceled' }
   | { status: 'error'; message: string };
 
@@ -83,6 +90,8 @@ export interface LedgerApi {
   saveText(request: { kind: TextFileKind; suggestedName: string; text: string }): Promise<SaveResult>;
   /** Ask for a backup or CSV file to open (open dialog in main) and return its text. */
   openTextFile(request: { kind: TextFileKind }): Promise<OpenTextResult>;
+  /** Ask for a CSV file to open and return its bytes, undecoded (the importer detects the encoding). */
+  openCsvFile(): Promise<OpenBytesResult>;
   /** Write an automatic backup into userData/backups and rotate old ones (`json: null`: nothing to back up on quit). */
   writeAutoBackup(request: AutoBackupRequest): Promise<AutoBackupResult>;
   /** The automatic backups in userData/backups, newest first. */

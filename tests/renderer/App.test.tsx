@@ -32,6 +32,7 @@ function fakeApi(autoBackup: AutoBackupResult = { status: 'skipped', why: 'exist
     savePdf: vi.fn(),
     saveText: vi.fn(() => Promise.resolve({ status: 'saved' as const, fileName: 'backup.json' })),
     openTextFile: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
+    openCsvFile: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
     writeAutoBackup: vi.fn(() => Promise.resolve(autoBackup)),
     listAutoBackups: vi.fn(() => Promise.resolve([])),
     readAutoBackup: vi.fn(),

@@ -9,10 +9,12 @@ import { importPeople } from '../../db/csv';
 import type { LastCsvImport } from '../../db/csv';
 import type { AppDB } from '../../db/schema';
 import { describePosition, positionKindLabels } from '../../../shared/domain/labels';
+import { distinctNameLabels } from '../../../shared/domain/names';
 import type { Person, PositionKind } from '../../../shared/domain/schema';
 import {
   csvFieldLabels,
   csvFields,
+  defaultSameNameDecision,
   guessMapping,
   guessMappingFromCells,
   mappingProblems,
@@ -28,7 +30,15 @@ import type {
   OnMatch,
   PersonCandidate,
   RowOutcome,
+  SameNameDecision,
 } from '../../../shared/csv/people';
+import {
+  choiceOfEncoding,
+  csvEncodingChoiceLabels,
+  csvEncodingChoices,
+  csvEncodingLabels,
+} from '../../../shared/csv/text';
+import type { CsvEncoding, CsvEncodingChoice } from '../../../shared/csv/text';
 import { Dialog } from '../components/Dialog';
 import { CheckboxField, SelectField } from '../components/Field';
 import { notify } from '../store/ui';
@@ -78,6 +88,13 @@ export interface CsvImportDialogProps {
   table: CsvTable;
   /** The row the column names came from (it becomes a person when the file has no column names). */
   firstRow: CsvRow;
+  /** The encoding the bytes were read in, and whether the app chose it. */
+  encoding: CsvEncoding;
+  encodingDetected: boolean;
+  /** Why the clerk's last encoding choice could not be used, or null. */
+  encodingProblem: string | null;
+  /** Reads the file again in another encoding. */
+  onEncodingChange: (choice: CsvEncodingChoice) => void;
   lastImport: LastCsvImport | null;
   onClose: () => void;
 }
@@ -88,6 +105,10 @@ export function CsvImportDialog({
   fileName,
   table: asRead,
   firstRow,
+  encoding,
+  encodingDetected,
+  encodingProblem,
+  onEncodingChange,
   lastImport,
   onClose,
 }: CsvImportDialogProps) {
@@ -101,6 +122,9 @@ export function CsvImportDialog({
   const [onMatch, setOnMatch] = useState<OnMatch>('skip');
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  /** The clerk's Merge / Add as new answers for same-name rows, by match key (the rest take the default). */
+  const [decisions, setDecisions] = useState<ReadonlyMap<string, SameNameDecision>>(new Map());
+  const labels = useMemo(() => distinctNameLabels(people), [people]);
 
   const problems = useMemo(() => mappingProblems(mapping, table.headers), [mapping, table.headers]);
   const mapped = useMemo(
@@ -108,8 +132,8 @@ export function CsvImportDialog({
     [problems, table, mapping, defaultKind],
   );
   const plan = useMemo(
-    () => (mapped ? planImport(mapped.candidates, people, onMatch, () => 'preview') : null),
-    [mapped, people, onMatch],
+    () => (mapped ? planImport(mapped.candidates, people, onMatch, () => 'preview', decisions) : null),
+    [mapped, people, onMatch, decisions],
   );
   const candidates = useMemo(
     () => new Map<string, PersonCandidate>(mapped?.candidates.map((c) => [c.key, c]) ?? []),
@@ -117,7 +141,10 @@ export function CsvImportDialog({
   );
 
   const badRows = mapped?.rows.filter((r) => r.status === 'error') ?? [];
-  const matches = plan ? [...plan.outcome.values()].filter((o) => o !== 'add').length : 0;
+  const matches = plan
+    ? [...plan.outcome].filter(([k, o]) => o !== 'add' && !plan.sameName.has(k)).length
+    : 0;
+  const sameNames = plan?.sameName.size ?? 0;
   const toWrite = plan ? plan.add.length + plan.update.length : 0;
 
   const switchHeaders = (next: boolean) => {
@@ -134,7 +161,7 @@ export function CsvImportDialog({
     if (!mapped) return;
     setSaving(true);
     setFailure(null);
-    const result = await importPeople(db, mapped.candidates, { onMatch, fileName });
+    const result = await importPeople(db, mapped.candidates, { onMatch, fileName, decisions });
     setSaving(false);
     if (!result.ok) {
       setFailure(result.message);
@@ -165,15 +192,62 @@ export function CsvImportDialog({
         return `On the roster: already up to date${again}`;
       case 'skip':
         return `On the roster: skipped${again}`;
+      case 'merge': {
+        const d = decisionOf(row.key!);
+        const into = d.action === 'merge' ? labels.get(d.personId) : undefined;
+        return `Merged into ${into ?? 'the person on the roster'}${again}`;
+      }
       default:
         return '';
     }
+  };
+
+  const decisionOf = (key: string): SameNameDecision => {
+    const chosen = decisions.get(key);
+    if (chosen) return chosen;
+    const c = candidates.get(key);
+    return c ? defaultSameNameDecision(c, plan?.sameName.get(key) ?? []) : { action: 'add' };
+  };
+  const decide = (key: string, value: string) =>
+    setDecisions((d) =>
+      new Map(d).set(key, value === 'add' ? { action: 'add' } : { action: 'merge', personId: value }),
+    );
+
+  /** The Merge / Add as new question under a same-name row (on the person's first row only). */
+  const sameNameQuestion = (row: RowOutcome) => {
+    const namesakes = row.key ? plan?.sameName.get(row.key) : undefined;
+    const c = row.key ? candidates.get(row.key) : undefined;
+    if (!namesakes || !c || c.rowNumbers[0] !== row.rowNumber) return null;
+    const d = decisionOf(c.key);
+    return (
+      <div className="csv-same-name">
+        <p className="small csv-warning">Same name as someone on the roster — same person?</p>
+        <SelectField
+          label={`What to do with ${shorten(c.name, 40)} from row ${row.rowNumber}`}
+          name={`csv-same-name-${row.rowNumber}`}
+          className="visually-hidden-label"
+          value={d.action === 'merge' ? d.personId : 'add'}
+          onChange={(v) => decide(c.key, v)}
+          options={[
+            ...namesakes.map((p) => ({ value: p.id, label: `Merge with ${labels.get(p.id) ?? p.name}` })),
+            { value: 'add', label: 'Add as new' },
+          ]}
+        />
+      </div>
+    );
   };
 
   const summary = plan ? (
     <>
       <strong>{plural(plan.add.length, 'new person', 'new people')}</strong>
       {matches > 0 ? `, ${plural(matches, 'person', 'people')} already on the roster` : ''}
+      {sameNames > 0 ? (
+        <>
+          ,{' '}
+          <strong>{plural(sameNames, 'person', 'people')} with the same name as someone on the roster</strong>{' '}
+          (same person? see the rows)
+        </>
+      ) : null}
       {badRows.length > 0 ? (
         <>
           , <strong>{plural(badRows.length, 'row', 'rows')} with problems</strong> (left out)
@@ -228,9 +302,25 @@ export function CsvImportDialog({
 
       {mapped && plan ? (
         <p className="notice" aria-live="polite">
-          {summary} {badRows.length > 0 || matches > 0 ? 'Details below.' : ''}
+          {summary} {badRows.length > 0 || matches > 0 || sameNames > 0 ? 'Details below.' : ''}
         </p>
       ) : null}
+
+      <div className="csv-encoding">
+        <SelectField
+          label="Characters in the file (encoding)"
+          name="csv-encoding"
+          hint={`${encodingDetected ? 'The app read the file' : 'Read'} as ${csvEncodingLabels[encoding]}. If names show wrong letters (such as Ã© or � instead of é), choose another.`}
+          value={choiceOfEncoding(encoding)}
+          onChange={(v) => onEncodingChange(v as CsvEncodingChoice)}
+          options={csvEncodingChoices.map((c) => ({ value: c, label: csvEncodingChoiceLabels[c] }))}
+        />
+        {encodingProblem ? (
+          <p className="notice notice-error" role="alert">
+            {encodingProblem}
+          </p>
+        ) : null}
+      </div>
 
       <section aria-labelledby="csv-columns-title">
         <h3 id="csv-columns-title">1. Which column holds what?</h3>
@@ -323,6 +413,7 @@ export function CsvImportDialog({
                         </td>
                         <td>
                           {row.status === 'error' ? <strong>{resultOf(row)}</strong> : resultOf(row)}
+                          {sameNameQuestion(row)}
                           {row.warnings.map((w) => (
                             <p key={w} className="small csv-warning">
                               Check: {w}

@@ -1,73 +1,162 @@
 /**
- * Import people from a CSV file: choose the file → a preview with the column
- * mapping and each row's result → import. A file that cannot be read as a table
- * gets one clear message and changes nothing.
+ * Import people from a CSV file: choose the file → (for a large file, a progress
+ * bar with Cancel while it is read in a worker) → a preview with the encoding, the
+ * column mapping and each row's result → import. A file that cannot be read as a
+ * table gets one clear message and changes nothing.
  *
  * Mounted by the People screen; started by its "Import from CSV…" button, the
  * "Your data" panel or the menu, all through `useUi.getState().requestCsvImport()`.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getLastCsvImport } from '../../db/csv';
 import type { LastCsvImport } from '../../db/csv';
 import type { AppDB } from '../../db/schema';
 import type { CsvRow, CsvTable } from '../../../shared/csv/people';
+import { csvEncodingChoiceLabels, csvEncodingLabels } from '../../../shared/csv/text';
+import type { CsvEncoding, CsvEncodingChoice } from '../../../shared/csv/text';
 import type { Person } from '../../../shared/domain/schema';
 import { Dialog } from '../components/Dialog';
-import { openTextFile } from '../platform';
+import { openCsvFile } from '../platform';
 import { notify, useUi } from '../store/ui';
 import { CsvImportDialog } from './CsvImportDialog';
-import { readCsv } from './parse';
+
+interface Preview {
+  step: 'preview';
+  fileName: string;
+  bytes: Uint8Array;
+  encoding: CsvEncoding;
+  detected: boolean;
+  table: CsvTable;
+  firstRow: CsvRow;
+  lastImport: LastCsvImport | null;
+  /** Why the encoding the clerk chose last could not be used (the preview stays as it was). */
+  encodingProblem: string | null;
+}
 
 type Step =
   | { step: 'idle' }
-  | {
-      step: 'preview';
-      fileName: string;
-      table: CsvTable;
-      firstRow: CsvRow;
-      lastImport: LastCsvImport | null;
-    }
+  | { step: 'reading'; fileName: string; fraction: number }
+  | Preview
   | { step: 'refused'; fileName: string; message: string };
 
 export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Person[] }) {
   const requested = useUi((s) => s.csvImportRequested);
   const [state, setState] = useState<Step>({ step: 'idle' });
+  const reading = useRef<AbortController | null>(null);
+  // The preview a failed re-read in another encoding goes back to.
+  const shown = useRef<Preview | null>(null);
+  const show = (next: Step) => {
+    if (next.step === 'preview') shown.current = next;
+    else if (next.step !== 'reading') shown.current = null;
+    setState(next);
+  };
+
+  /** Reads (or re-reads in another encoding) the bytes, with progress for a large file. */
+  const read = async (fileName: string, bytes: Uint8Array, choice?: CsvEncodingChoice) => {
+    reading.current?.abort();
+    const controller = new AbortController();
+    reading.current = controller;
+    // The reader (papaparse, the decoders) loads only when a file is chosen, so the People
+    // screen opens without it.
+    const { loadCsv, readsInWorker } = await import('./load');
+    if (controller.signal.aborted) return;
+    if (readsInWorker(bytes)) show({ step: 'reading', fileName, fraction: 0 });
+    const result = await loadCsv(bytes, choice, {
+      signal: controller.signal,
+      onProgress: (fraction) => {
+        if (!controller.signal.aborted) setState({ step: 'reading', fileName, fraction });
+      },
+    });
+    if (reading.current === controller) reading.current = null;
+    if ('canceled' in result) return;
+    if (!result.ok || result.decoded === null) {
+      const message = result.ok ? 'The file could not be decoded.' : result.message;
+      const before = shown.current;
+      if (choice !== undefined && before !== null && before.bytes === bytes) {
+        show({
+          ...before,
+          encodingProblem: `Read as ${csvEncodingChoiceLabels[choice]}, the file cannot be imported: ${message} The preview is still as ${csvEncodingLabels[before.encoding]}.`,
+        });
+      } else {
+        show({ step: 'refused', fileName, message });
+      }
+      return;
+    }
+    const lastImport = await getLastCsvImport(db).catch(() => null);
+    if (controller.signal.aborted) return;
+    show({
+      step: 'preview',
+      fileName,
+      bytes,
+      encoding: result.decoded.encoding,
+      detected: result.decoded.detected,
+      table: result.table,
+      firstRow: result.firstRow,
+      lastImport,
+      encodingProblem: null,
+    });
+  };
 
   useEffect(() => {
     if (!requested || !useUi.getState().takeCsvImportRequest()) return;
     void (async () => {
-      const file = await openTextFile('csv');
+      const file = await openCsvFile();
       if (file.status === 'canceled') return;
       if (file.status === 'error') {
         notify({ kind: 'error', text: `The file could not be read: ${file.message}` });
         return;
       }
-      const read = readCsv(file.text);
-      if (!read.ok) {
-        setState({ step: 'refused', fileName: file.fileName, message: read.message });
-        return;
-      }
-      const lastImport = await getLastCsvImport(db).catch(() => null);
-      setState({
-        step: 'preview',
-        fileName: file.fileName,
-        table: read.table,
-        firstRow: read.firstRow,
-        lastImport,
-      });
+      await read(file.fileName, file.bytes);
     })();
+    // `read` only uses stable setters, the db and refs; the request is what must trigger this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requested, db]);
 
-  const close = () => setState({ step: 'idle' });
+  // A read still running when the screen goes away is stopped with it.
+  useEffect(() => () => reading.current?.abort(), []);
 
+  const close = () => {
+    reading.current?.abort();
+    show({ step: 'idle' });
+  };
+
+  if (state.step === 'reading') {
+    const percent = Math.round(state.fraction * 100);
+    return (
+      <Dialog
+        open
+        title="Reading the file…"
+        description={`Reading ${state.fileName}. Nothing is saved until you press Import in the preview.`}
+        onClose={close}
+        footer={
+          <div className="form-actions">
+            <button type="button" className="btn" onClick={close} data-autofocus>
+              Cancel
+            </button>
+          </div>
+        }
+      >
+        <label className="csv-progress">
+          <span>{percent}% read</span>
+          <progress max={100} value={percent} aria-label={`Reading ${state.fileName}`} />
+        </label>
+      </Dialog>
+    );
+  }
   if (state.step === 'preview') {
     return (
       <CsvImportDialog
+        // A new encoding gives new column names, so the mapping is guessed afresh.
+        key={state.encoding}
         db={db}
         people={people}
         fileName={state.fileName}
         table={state.table}
         firstRow={state.firstRow}
+        encoding={state.encoding}
+        encodingDetected={state.detected}
+        encodingProblem={state.encodingProblem}
+        onEncodingChange={(choice) => void read(state.fileName, state.bytes, choice)}
         lastImport={state.lastImport}
         onClose={close}
       />

@@ -1,28 +1,19 @@
 /**
- * Writing the roster and the attendance as CSV files. Papaparse does the quoting;
- * `FORMULA_TRIGGER` makes it put `'` before any cell a spreadsheet would otherwise
- * run as a formula (`=HYPERLINK(...)`, `+1`, `-2`, `@SUM`), the usual CSV-injection guard.
+ * Writing the roster and the attendance as CSV files. The text comes from
+ * `toCsvText` (shared/csv/text.ts): every cell holding a separator, quote or line
+ * break quoted, and `'` before any cell a spreadsheet would otherwise run as a
+ * formula (`=HYPERLINK(...)`, `+1`, `-2`, `@SUM`), the usual CSV-injection guard.
  */
-import Papa from 'papaparse';
 import { attendanceTable, rosterTable } from '../../../shared/csv/export';
-import { FORMULA_TRIGGER } from '../../../shared/csv/people';
+import { toCsvText } from '../../../shared/csv/text';
 import { loadTownData } from '../../db/repositories';
 import type { AppDB } from '../../db/schema';
 import { saveText } from '../platform';
 import { today } from '../lib/today';
 import { notify } from '../store/ui';
 
-/**
- * CSV text of a table (first row = column names). It starts with a byte-order mark
- * because Excel on Windows otherwise reads UTF-8 as an old code page and garbles
- * accents, emoji and right-to-left names.
- */
-export function toCsv(table: readonly (readonly string[])[]): string {
-  return `\uFEFF${Papa.unparse(
-    table.map((r) => [...r]),
-    { escapeFormulae: FORMULA_TRIGGER, newline: '\r\n' },
-  )}\r\n`;
-}
+/** CSV text of a table (first row = column names), with the byte-order mark Excel needs to read UTF-8. */
+export const toCsv = toCsvText;
 
 const slug = (text: string): string =>
   text

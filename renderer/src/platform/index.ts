@@ -12,6 +12,7 @@ import type {
   AutoBackupResult,
   LedgerApi,
   MenuCommand,
+  OpenBytesResult,
   OpenTextResult,
   SaveResult,
   TextFileKind,
@@ -62,40 +63,36 @@ export async function saveText(kind: TextFileKind, suggestedName: string, text: 
 
 const accept: Record<TextFileKind, string> = { backup: '.json,application/json', csv: '.csv,text/csv' };
 
-/** Ask the user for a backup or CSV file and read its text. */
-export async function openTextFile(kind: TextFileKind): Promise<OpenTextResult> {
-  const a = api();
-  if (a) return a.openTextFile({ kind });
-  return new Promise<OpenTextResult>((resolve) => {
+/** Browser fallback: a hidden file input; resolves with the chosen file, or null when the picker was closed. */
+function pickFile(kind: TextFileKind): Promise<File | null> {
+  return new Promise<File | null>((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept[kind];
     input.style.display = 'none';
     input.setAttribute('data-testid', `open-${kind}-file`);
-    const done = (result: OpenTextResult) => {
+    const done = (file: File | null) => {
       input.remove();
-      resolve(result);
+      resolve(file);
     };
-    input.addEventListener('cancel', () => done({ status: 'canceled' }));
-    input.addEventListener('change', () => {
-      const file = input.files?.[0];
-      if (!file) return done({ status: 'canceled' });
-      file.text().then(
-        (text) => done({ status: 'opened', fileName: file.name, text }),
-        (e: unknown) => done({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
-      );
-    });
+    input.addEventListener('cancel', () => done(null));
+    input.addEventListener('change', () => done(input.files?.[0] ?? null));
     document.body.appendChild(input);
     input.click();
   });
 }
 
+/** A file's bytes as the browser read them, or why it could not be read. */
+async function readPicked(file: File): Promise<OpenBytesResult> {
+  try {
+    return { status: 'opened', fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  } catch (e) {
+    return { status: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 /** A backup file as it reached the renderer: its bytes (browser) or its text, already strictly decoded by main (app). */
-export type OpenBackupResult =
-  | { status: 'opened'; fileName: string; bytes: Uint8Array }
-  | { status: 'opened'; fileName: string; text: string }
-  | { status: 'canceled' }
-  | { status: 'error'; message: string };
+export type OpenBackupResult = OpenBytesResult | { status: 'opened'; fileName: string; text: string };
 
 /**
  * Ask the user for a backup file. In a browser its bytes come back untouched, so
@@ -106,28 +103,16 @@ export type OpenBackupResult =
 export async function openBackupFile(): Promise<OpenBackupResult> {
   const a = api();
   if (a) return a.openTextFile({ kind: 'backup' });
-  return new Promise<OpenBackupResult>((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = accept.backup;
-    input.style.display = 'none';
-    input.setAttribute('data-testid', 'open-backup-file');
-    const done = (result: OpenBackupResult) => {
-      input.remove();
-      resolve(result);
-    };
-    input.addEventListener('cancel', () => done({ status: 'canceled' }));
-    input.addEventListener('change', () => {
-      const file = input.files?.[0];
-      if (!file) return done({ status: 'canceled' });
-      file.arrayBuffer().then(
-        (buffer) => done({ status: 'opened', fileName: file.name, bytes: new Uint8Array(buffer) }),
-        (e: unknown) => done({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
-      );
-    });
-    document.body.appendChild(input);
-    input.click();
-  });
+  const file = await pickFile('backup');
+  return file === null ? { status: 'canceled' } : readPicked(file);
+}
+
+/** Ask the user for a CSV file and read its bytes (the importer works out the encoding). */
+export async function openCsvFile(): Promise<OpenBytesResult> {
+  const a = api();
+  if (a) return a.openCsvFile();
+  const file = await pickFile('csv');
+  return file === null ? { status: 'canceled' } : readPicked(file);
 }
 
 /**

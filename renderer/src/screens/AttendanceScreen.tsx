@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describePosition } from '../../../shared/domain/labels';
+import { distinctNameLabels } from '../../../shared/domain/names';
 import type { Person } from '../../../shared/domain/schema';
 import { EmptyState } from '../components/EmptyState';
 import { Field, SelectField, TextField } from '../components/Field';
@@ -100,6 +101,8 @@ export function AttendanceScreen({ data, db }: ScreenProps) {
     return counts;
   }, [data.attendance]);
 
+  // Over the whole roster, so a name keeps its detail whatever the search shows.
+  const labels = useMemo(() => distinctNameLabels(data.people), [data.people]);
   const rows: PersonRow[] = useMemo(() => {
     if (!group) return [];
     const needle = search.trim().toLowerCase();
@@ -111,8 +114,8 @@ export function AttendanceScreen({ data, db }: ScreenProps) {
         const any = sessionIds.some((s) => attendance.isAttended(p.id, s));
         return filter === 'attended' ? any : !any;
       })
-      .map((p) => ({ person: p, subtitle: describe(p) }));
-  }, [data.people, group, search, filter, attendance, describe]);
+      .map((p) => ({ person: p, subtitle: describe(p), label: labels.get(p.id) ?? p.name }));
+  }, [data.people, group, search, filter, attendance, describe, labels]);
 
   const header = (
     <PageHeader

@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import { deletePerson } from '../../db/repositories';
 import { describePosition, positionKindLabels } from '../../../shared/domain/labels';
+import { distinctNameLabels } from '../../../shared/domain/names';
 import type { Person } from '../../../shared/domain/schema';
 import { CsvImportFlow } from '../csv/CsvImportFlow';
 import { EmptyState } from '../components/EmptyState';
@@ -51,6 +52,9 @@ export function PeopleScreen({ data, db }: ScreenProps) {
     for (const a of data.attendance) counts.set(a.personId, (counts.get(a.personId) ?? 0) + 1);
     return counts;
   }, [data.attendance]);
+
+  // Two people of the same name show a telling detail (title or email) after it.
+  const labels = useMemo(() => distinctNameLabels(data.people), [data.people]);
 
   const shown = useMemo(() => {
     const needle = search.trim().toLowerCase();
@@ -172,7 +176,7 @@ export function PeopleScreen({ data, db }: ScreenProps) {
                     const n = attended.get(p.id) ?? 0;
                     return (
                       <tr key={p.id} data-record-id={p.id}>
-                        <th scope="row">{p.name}</th>
+                        <th scope="row">{labels.get(p.id) ?? p.name}</th>
                         <td>{p.isResident ? 'Yes' : 'No'}</td>
                         <td>
                           {current.length > 0 ? (

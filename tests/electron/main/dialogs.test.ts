@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openTextFile, safeFileName, savePdf, saveText } from '../../../electron/main/dialogs';
+import { openCsvFile, openTextFile, safeFileName, savePdf, saveText } from '../../../electron/main/dialogs';
 import { faults } from '../fs-faults';
 import { app, dialog, resetFakeElectron, shell } from './fake-electron';
 
@@ -184,5 +184,32 @@ describe('openTextFile()', () => {
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [dir] });
     const result = await openTextFile(window, { kind: 'csv' });
     expect(result.status).toBe('error');
+  });
+});
+
+describe('openCsvFile()', () => {
+  it('returns the bytes undecoded (a Windows-1252 é stays the byte E9) and the base name', async () => {
+    const path = join(dir, 'excel.csv');
+    await writeFile(path, Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0x4a, 0x6f, 0x73, 0xe9, 0x0a]));
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+    const result = await openCsvFile(window);
+    expect(result).toEqual({
+      status: 'opened',
+      fileName: 'excel.csv',
+      bytes: Uint8Array.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0x4a, 0x6f, 0x73, 0xe9, 0x0a]),
+    });
+    expect(result.status === 'opened' && Object.getPrototypeOf(result.bytes)).toBe(Uint8Array.prototype);
+  });
+
+  it('returns canceled, and refuses a file over 64 MB without reading it', async () => {
+    expect(await openCsvFile(window)).toEqual({ status: 'canceled' });
+    const path = join(dir, 'huge.csv');
+    await writeFile(path, '');
+    await truncate(path, 65 * 1024 * 1024);
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+    expect(await openCsvFile(window)).toEqual({
+      status: 'error',
+      message: 'huge.csv is too large to open (more than 64 MB)',
+    });
   });
 });

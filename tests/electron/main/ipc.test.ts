@@ -37,6 +37,7 @@ function setup() {
       savePdf: vi.fn(() => Promise.resolve({ status: 'saved', fileName: 'packet.pdf' } as const)),
       saveText: vi.fn(() => Promise.resolve({ status: 'saved', fileName: 'roster.csv' } as const)),
       openTextFile: vi.fn(() => Promise.resolve({ status: 'canceled' } as const)),
+      openCsvFile: vi.fn(() => Promise.resolve({ status: 'canceled' } as const)),
     },
     appInfo: vi.fn(() => ({
       name: 'Equity Training Ledger',

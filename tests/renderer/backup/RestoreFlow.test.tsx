@@ -46,6 +46,7 @@ function fakeApi(backups: AutoBackupInfo[], texts: Record<string, string>) {
     savePdf: vi.fn(),
     saveText: vi.fn(),
     openTextFile: vi.fn(() => Promise.resolve<OpenTextResult>({ status: 'canceled' })),
+    openCsvFile: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
     writeAutoBackup: vi.fn((_: AutoBackupRequest) =>
       Promise.resolve<AutoBackupResult>({
         status: 'written',

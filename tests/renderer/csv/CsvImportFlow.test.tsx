@@ -24,8 +24,8 @@ afterEach(() => {
   db.close();
 });
 
-/** The browser file picker "chooses" a file with this text (the platform adapter's fallback path). */
-function pickFile(text: string, name = 'roster.csv') {
+/** The browser file picker "chooses" a file with this text or these bytes (the platform adapter's fallback path). */
+function pickFile(text: string | Uint8Array<ArrayBuffer>, name = 'roster.csv') {
   vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
     Object.defineProperty(this, 'files', { value: [new File([text], name, { type: 'text/csv' })] });
     this.dispatchEvent(new Event('change'));
@@ -42,7 +42,11 @@ const roster = [
   'Bo Diaz,bo@example,,,,,',
 ].join('\r\n');
 
-async function openImport(text: string, name?: string, dialogName = 'Import people from a spreadsheet') {
+async function openImport(
+  text: string | Uint8Array<ArrayBuffer>,
+  name?: string,
+  dialogName = 'Import people from a spreadsheet',
+) {
   pickFile(text, name);
   await renderScreen(PeopleScreen, db);
   render(<Toasts />);
@@ -157,5 +161,60 @@ describe('CSV import dialog', { timeout: 30_000 }, () => {
     act(() => useUi.getState().requestCsvImport());
     expect(await screen.findByRole('dialog', { name: 'Import people from a spreadsheet' })).toBeTruthy();
     expect(useUi.getState().csvImportRequested).toBe(false);
+  });
+
+  it('says which encoding it read a Windows-1252 file in, and reads it again in the one the clerk chooses', async () => {
+    // Excel's "CSV (Comma delimited)": é = E9, ú = FA, ñ = F1.
+    const bytes = Uint8Array.from([...'Name,Email\r\nJos\xe9 N\xfa\xf1ez,\r\n'].map((c) => c.charCodeAt(0)));
+    const dialog = await openImport(bytes);
+    const encoding = within(dialog).getByRole<HTMLSelectElement>('combobox', { name: /encoding/ });
+    expect(encoding.value).toBe('windows-1252');
+    expect(within(dialog).getByText(/The app read the file as Windows-1252 \(Excel\)/)).toBeTruthy();
+    expect(within(dialog).getByRole('rowheader', { name: 'José Núñez' })).toBeTruthy();
+
+    await userEvent.selectOptions(encoding, 'utf-8');
+    const again = await screen.findByRole('dialog', { name: 'Import people from a spreadsheet' });
+    expect(within(again).getByRole<HTMLSelectElement>('combobox', { name: /encoding/ }).value).toBe('utf-8');
+    expect(within(again).getByText(/^Read as UTF-8\./)).toBeTruthy();
+    expect(within(again).getByRole('rowheader', { name: 'Jos\uFFFD N\uFFFD\uFFFDez' })).toBeTruthy();
+
+    await userEvent.selectOptions(within(again).getByRole('combobox', { name: /encoding/ }), 'windows-1252');
+    const back = await screen.findByRole('dialog', { name: 'Import people from a spreadsheet' });
+    await userEvent.click(within(back).getByRole('button', { name: 'Import 1 person' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect((await loadTownData(db))!.people.map((p) => p.name)).toEqual(['José Núñez']);
+  });
+
+  it('asks “same person?” for a name already on the roster: Merge by default without email, Add as new on request', async () => {
+    await putPerson(db, { id: 'r1', name: 'Ruth Alvarez', email: 'ruth@example.org' });
+    const dialog = await openImport('Name,Email\nruth  álvarez,\nRuth Alvarez,ruth.a@elsewhere.example\n');
+    const rows = within(dialog).getAllByRole('row');
+    expect(within(rows[1]!).getByText('Same name as someone on the roster — same person?')).toBeTruthy();
+    const first = within(rows[1]!).getByRole<HTMLSelectElement>('combobox', { name: /from row 2/ });
+    expect(first.value).toBe('r1');
+    expect([...first.options].map((o) => o.text)).toEqual(['Merge with Ruth Alvarez', 'Add as new']);
+    expect(within(rows[1]!).getByText('Merged into Ruth Alvarez')).toBeTruthy();
+    // A different email may be someone else: Add as new is the default there.
+    expect(within(rows[2]!).getByRole<HTMLSelectElement>('combobox', { name: /from row 3/ }).value).toBe(
+      'add',
+    );
+
+    await userEvent.selectOptions(first, 'add');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Import 2 people' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect((await loadTownData(db))!.people).toHaveLength(3);
+  });
+
+  it('merges the same-name row into the person on the roster, so nobody is added twice', async () => {
+    await putPerson(db, { id: 'r1', name: 'Ruth Alvarez', email: 'ruth@example.org' });
+    const dialog = await openImport(
+      'Name,Kind of position,Title\nRuth Alvarez,Sustainability team member,Chair\n',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Import 1 person' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const people = (await loadTownData(db))!.people;
+    expect(people.map((p) => [p.id, p.email, p.positions.map((x) => x.title)])).toEqual([
+      ['r1', 'ruth@example.org', ['Chair']],
+    ]);
   });
 });

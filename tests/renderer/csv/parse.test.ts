@@ -46,7 +46,7 @@ describe('readCsv()', () => {
   it('refuses more rows than one import takes', () => {
     const text = `Name\n${'x\n'.repeat(MAX_CSV_ROWS + 1)}`;
     expect(refused(text)).toBe(
-      `The file has 5,001 rows; the most one import takes is 5,000. Split it into smaller files.`,
+      `The file has more than 5,000 rows; the most one import takes is 5,000. Split it into smaller files.`,
     );
   });
 });

@@ -158,3 +158,49 @@ describe('importPeople()', () => {
     expect(await getLastCsvImport(db)).toBeNull();
   });
 });
+
+describe('importPeople() and names already on the roster', () => {
+  it('merges a same-name row without email into the stored person by default, and adds it when told to', async () => {
+    await putPerson(db, { id: 'ruth', name: 'Ruth Alvarez', email: 'ruth@example.org' });
+    const candidates = candidatesOf(
+      'Name,Email,Kind of position,Title\nruth álvarez,,Sustainability team member,Chair\n',
+    );
+    const merged = await importPeople(db, candidates, { onMatch: 'skip', fileName: 'a.csv' });
+    expect(merged).toEqual({ ok: true, added: 0, updated: 1, unchanged: 0 });
+    let people = (await loadTownData(db))!.people;
+    expect(people.map((p) => [p.id, p.name, p.positions.map((x) => x.title)])).toEqual([
+      ['ruth', 'Ruth Alvarez', ['Chair']],
+    ]);
+
+    const added = await importPeople(db, candidates, {
+      onMatch: 'skip',
+      fileName: 'a.csv',
+      decisions: new Map([[candidates[0]!.key, { action: 'add' }]]),
+    });
+    expect(added).toEqual({ ok: true, added: 1, updated: 0, unchanged: 0 });
+    people = (await loadTownData(db))!.people;
+    expect(people.map((p) => p.name).sort()).toEqual(['Ruth Alvarez', 'ruth álvarez']);
+  });
+
+  it('leaves the roster unchanged when saving fails after a same-name merge was written', async () => {
+    await putPerson(db, { id: 'ruth', name: 'Ruth Alvarez', email: 'ruth@example.org' });
+    const before = await snapshot();
+    const candidates = candidatesOf(
+      'Name,Email,Kind of position,Title\nRuth Alvarez,,Sustainability team member,Chair\nNew Person,,,\n',
+    );
+    // The new person is added first; the fault then hits the merge's update, in the same transaction.
+    let updates = 0;
+    const fault = () => {
+      updates += 1;
+      throw new Error('disk full (simulated)');
+    };
+    db.people.hook('updating', fault);
+    try {
+      expect((await importPeople(db, candidates, { onMatch: 'skip', fileName: 'a.csv' })).ok).toBe(false);
+    } finally {
+      db.people.hook('updating').unsubscribe(fault);
+    }
+    expect(updates).toBe(1);
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   listAutoBackups,
-  openTextFile,
+  openBackupFile,
+  openCsvFile,
   readAutoBackup,
   saveText,
   writeAutoBackup,
@@ -26,16 +27,29 @@ describe('platform adapter in a plain browser', () => {
     expect(clicks[0]?.href).toBe('blob:test');
   });
 
-  it('reads the text of the file the user picks', async () => {
+  it('reads the bytes of the backup file the user picks, undecoded (the restore worker decodes strictly)', async () => {
     vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
       const file = new File(['{"format":"x"}'], 'old.json', { type: 'application/json' });
       Object.defineProperty(this, 'files', { value: [file] });
       this.dispatchEvent(new Event('change'));
     });
-    expect(await openTextFile('backup')).toEqual({
+    expect(await openBackupFile()).toEqual({
       status: 'opened',
       fileName: 'old.json',
-      text: '{"format":"x"}',
+      bytes: Uint8Array.from('{"format":"x"}', (c) => c.charCodeAt(0)),
+    });
+  });
+
+  it('reads the bytes of the CSV file the user picks, undecoded', async () => {
+    vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      const file = new File([Uint8Array.from([0x4a, 0x6f, 0x73, 0xe9])], 'excel.csv', { type: 'text/csv' });
+      Object.defineProperty(this, 'files', { value: [file] });
+      this.dispatchEvent(new Event('change'));
+    });
+    expect(await openCsvFile()).toEqual({
+      status: 'opened',
+      fileName: 'excel.csv',
+      bytes: Uint8Array.from([0x4a, 0x6f, 0x73, 0xe9]),
     });
   });
 
@@ -43,7 +57,7 @@ describe('platform adapter in a plain browser', () => {
     vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
       this.dispatchEvent(new Event('cancel'));
     });
-    expect(await openTextFile('csv')).toEqual({ status: 'canceled' });
+    expect(await openCsvFile()).toEqual({ status: 'canceled' });
   });
 
   it('skips automatic backups (there is no backups folder in a browser)', async () => {

@@ -221,3 +221,48 @@ describe('AttendanceScreen', () => {
     expect(useUi.getState().screen).toBe('people');
   });
 });
+
+describe('AttendanceScreen with two people of the same name (issue 11.4)', () => {
+  beforeEach(async () => {
+    await putPerson(db, { id: 'r1', name: 'Ruth Alvarez', email: 'ruth@example.org' });
+    await putPerson(db, {
+      id: 'r2',
+      name: 'Ruth Álvarez',
+      positions: [{ id: 'x', kind: 'staff', department: 'Finance', title: 'Treasurer', level: 'director' }],
+    });
+    await putPerson(db, { id: 'p3', name: 'Bo Diaz' });
+  });
+
+  it('tells them apart in the grid rows and their checkboxes', async () => {
+    useUi.setState({ attendanceSource: SERIES });
+    await renderScreen(AttendanceScreen, db);
+    expect(
+      screen.getByRole('button', { name: /^Ruth Alvarez \(ruth@example\.org\) — everything/ }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: /^Ruth Álvarez \(Treasurer, Finance\) — everything/ }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('checkbox', {
+        name: 'Ruth Alvarez (ruth@example.org) attended Equity 101 on February 18, 2020',
+      }),
+    ).toBeTruthy();
+    // A name nobody shares stays as it is.
+    expect(
+      screen.getByRole('checkbox', { name: 'Bo Diaz attended Equity 101 on February 18, 2020' }),
+    ).toBeTruthy();
+  });
+
+  it('tells them apart in the one-person picker', async () => {
+    useUi.setState({ attendanceView: 'person' });
+    await renderScreen(AttendanceScreen, db);
+    const picker = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Person' });
+    expect([...picker.options].map((o) => o.text)).toEqual(
+      expect.arrayContaining([
+        'Ruth Alvarez (ruth@example.org)',
+        'Ruth Álvarez (Treasurer, Finance)',
+        'Bo Diaz',
+      ]),
+    );
+  });
+});

@@ -141,3 +141,15 @@ describe('PeopleScreen', () => {
     expect(useUi.getState().focus).toBeNull();
   });
 });
+
+describe('PeopleScreen with two people of the same name (issue 11.4)', () => {
+  it('shows a telling detail after each repeated name, and only there', async () => {
+    await putPerson(db, { id: 'r1', name: 'Ruth Alvarez', email: 'ruth@example.org' });
+    await putPerson(db, { id: 'r2', name: 'ruth alvarez', email: 'ralvarez@example.org' });
+    await putPerson(db, { id: 'p3', name: 'Bo Diaz' });
+    await renderScreen(PeopleScreen, db);
+    expect(screen.getByRole('rowheader', { name: 'Ruth Alvarez (ruth@example.org)' })).toBeTruthy();
+    expect(screen.getByRole('rowheader', { name: 'ruth alvarez (ralvarez@example.org)' })).toBeTruthy();
+    expect(screen.getByRole('rowheader', { name: 'Bo Diaz' })).toBeTruthy();
+  });
+});

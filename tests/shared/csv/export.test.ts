@@ -52,7 +52,8 @@ describe('rosterTable()', () => {
         'Ann Lee',
         'ann@example.org',
         'Yes',
-        'Elected official',
+        // The kind says "other executive body", so the import cannot take it for another elected body.
+        'Elected official, other executive body',
         'Board of Burgesses',
         'Warden',
         '',

@@ -8,8 +8,8 @@ import {
   matchKey,
   planImport,
   treatFirstRowAsData,
-  unneutralise,
 } from '../../../shared/csv/people';
+import { unneutralise } from '../../../shared/csv/text';
 import type { ColumnMapping, CsvTable } from '../../../shared/csv/people';
 import type { Person } from '../../../shared/domain/schema';
 
@@ -249,7 +249,7 @@ describe('mapRows()', () => {
     expect(mapRows(t, guessMapping(t.headers)).candidates.map((c) => c.name)).toEqual(['Ann Lee', 'Cher']);
   });
 
-  it('merges rows of the same person (case and spaces ignored) into one person with several positions', () => {
+  it('merges rows of the same person (case and spaces ignored) into one person, one position per row', () => {
     const t = table(
       ['Name', 'Email', 'Kind', 'Title'],
       ['Ann Lee', 'Ann@Example.org', 'team', 'Chair'],
@@ -259,7 +259,12 @@ describe('mapRows()', () => {
     const r = mapRows(t, guessMapping(t.headers));
     expect(r.candidates).toHaveLength(1);
     expect(r.candidates[0]!.rowNumbers).toEqual([2, 3, 4]);
-    expect(r.candidates[0]!.positions.map((p) => p.kind)).toEqual(['teamMember', 'appointed']);
+    // A repeated position is kept (a person may hold two identical seats), with a warning to check it.
+    expect(r.candidates[0]!.positions.map((p) => p.kind)).toEqual(['teamMember', 'appointed', 'teamMember']);
+    expect(r.rows[2]!.warnings).toEqual([
+      'This row repeats a position Ann Lee already has in this file, so they get it twice. Delete one of the rows if that is a mistake.',
+    ]);
+    expect(r.rows[1]!.warnings).toEqual([]);
   });
 
   it('refuses a later row that contradicts the first about living in town', () => {
@@ -355,5 +360,85 @@ describe('planImport()', () => {
     // Bo's position is already there and his empty resident cell keeps what is stored.
     expect(plan.unchanged).toEqual([stored[1]]);
     expect(plan.outcome.get(candidates[1]!.key)).toBe('unchanged');
+  });
+});
+
+describe('planImport() with a name already on the roster (issue 11.4)', () => {
+  const stored = [
+    person({ id: 'p1', name: 'Ruth Álvarez', email: 'ruth@harborfalls.example', positions: [] }),
+    person({ id: 'p2', name: 'Sam Roe', email: '' }),
+  ];
+  const file = table(
+    ['Name', 'Email', 'Kind', 'Title'],
+    ['ruth  alvarez', '', 'team', 'Chair'],
+    ['RUTH ALVAREZ', 'r.alvarez@elsewhere.example', '', ''],
+    ['Sam Roe', '', '', ''],
+  );
+  const { candidates } = mapRows(file, guessMapping(file.headers));
+  const [noEmail, otherEmail, exact] = candidates;
+
+  it('flags a same-name row without the same email, and merges it by default when it has no email', () => {
+    const plan = planImport(candidates, stored, 'skip', ids());
+    expect([...plan.sameName.keys()]).toEqual([noEmail!.key, otherEmail!.key]);
+    expect(plan.sameName.get(noEmail!.key)!.map((p) => p.id)).toEqual(['p1']);
+    expect(plan.outcome.get(noEmail!.key)).toBe('merge');
+    // A different email may well be a different person: added unless the clerk says merge.
+    expect(plan.outcome.get(otherEmail!.key)).toBe('add');
+    expect(plan.outcome.get(exact!.key)).toBe('skip');
+    expect(plan.add.map((p) => p.email)).toEqual(['r.alvarez@elsewhere.example']);
+    expect(plan.update).toEqual([
+      {
+        ...stored[0],
+        positions: [{ kind: 'teamMember', title: 'Chair', start: null, end: null, id: 'id-1' }],
+      },
+    ]);
+  });
+
+  it('follows the clerk’s choice: Add as new, or Merge (which fills an empty email and keeps a stored one)', () => {
+    const decisions = new Map([
+      [noEmail!.key, { action: 'add' as const }],
+      [otherEmail!.key, { action: 'merge' as const, personId: 'p1' }],
+    ]);
+    const plan = planImport(candidates, stored, 'skip', ids(), decisions);
+    expect(plan.outcome.get(noEmail!.key)).toBe('add');
+    expect(plan.outcome.get(otherEmail!.key)).toBe('merge');
+    expect(plan.add.map((p) => p.name)).toEqual(['ruth  alvarez']);
+    // Nothing new from the row and a stored email already: the stored person is left as is.
+    expect(plan.update).toEqual([]);
+    const noEmailStored = [{ ...stored[0]!, email: '' }];
+    const filled = planImport([otherEmail!], noEmailStored, 'skip', ids(), decisions);
+    expect(filled.update.map((p) => p.email)).toEqual(['r.alvarez@elsewhere.example']);
+  });
+
+  it('merges several rows into one stored person, each adding its position', () => {
+    const two = table(
+      ['Name', 'Kind', 'Title'],
+      ['Ruth Alvarez', 'team', 'Chair'],
+      ['Ruth Alvarez', 'team', 'Chair'],
+    );
+    const plan = planImport(mapRows(two, guessMapping(two.headers)).candidates, stored, 'skip', ids());
+    expect(plan.update).toHaveLength(1);
+    expect(plan.update[0]!.positions.map((p) => p.title)).toEqual(['Chair', 'Chair']);
+  });
+});
+
+describe('planImport() updates count repeated positions', () => {
+  it('adds a second identical position the file has twice, and nothing when the roster has both', () => {
+    const chair = { kind: 'teamMember' as const, title: 'Chair', start: null, end: null };
+    const file = table(['Name', 'Kind', 'Title'], ['Ann', 'team', 'Chair'], ['Ann', 'team', 'Chair']);
+    const { candidates } = mapRows(file, guessMapping(file.headers));
+    const one = [person({ id: 'p', name: 'Ann', positions: [{ ...chair, id: 'a' }] })];
+    expect(planImport(candidates, one, 'update', ids()).update[0]!.positions).toHaveLength(2);
+    const both = [
+      person({
+        id: 'p',
+        name: 'Ann',
+        positions: [
+          { ...chair, id: 'a' },
+          { ...chair, id: 'b' },
+        ],
+      }),
+    ];
+    expect(planImport(candidates, both, 'update', ids()).outcome.get(candidates[0]!.key)).toBe('unchanged');
   });
 });

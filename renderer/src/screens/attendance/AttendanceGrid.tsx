@@ -42,6 +42,8 @@ export interface PersonRow {
   person: Person;
   /** One line about them (current position), to tell two people apart. */
   subtitle: string;
+  /** The name as listed: with a telling detail when someone else has the same name (`distinctNameLabels`). */
+  label: string;
 }
 
 export interface AttendanceGridProps {
@@ -276,10 +278,10 @@ const GridRow = memo(function GridRow({
           data-r={index}
           data-c={0}
           tabIndex={tab(0)}
-          aria-label={`${person.name} — everything ${person.name} attended`}
+          aria-label={`${row.label} — everything ${person.name} attended`}
           onClick={() => onShowPerson(person.id)}
         >
-          {person.name}
+          {row.label}
         </button>
         {row.subtitle ? <span className="person-sub">{row.subtitle}</span> : null}
       </th>
@@ -294,7 +296,7 @@ const GridRow = memo(function GridRow({
                 data-c={j + 1}
                 tabIndex={tab(j + 1)}
                 checked={checked}
-                aria-label={`${person.name} attended ${col.label}`}
+                aria-label={`${row.label} attended ${col.label}`}
                 onChange={(e) => onToggle(person.id, col.session.id, e.target.checked)}
               />
             </label>
@@ -308,7 +310,7 @@ const GridRow = memo(function GridRow({
           data-r={index}
           data-c={columns.length + 1}
           tabIndex={tab(columns.length + 1)}
-          aria-label={all ? `Clear row for ${person.name}` : `Tick all sessions for ${person.name}`}
+          aria-label={all ? `Clear row for ${row.label}` : `Tick all sessions for ${row.label}`}
           onClick={() => onToggleRow(person, !all)}
         >
           {all ? 'Clear row' : 'Tick all'}

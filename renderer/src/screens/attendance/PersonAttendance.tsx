@@ -3,6 +3,7 @@
  * and courses, with a box per session to correct it right here.
  */
 import { useMemo, useState } from 'react';
+import { distinctNameLabels } from '../../../../shared/domain/names';
 import type { Person, Session, Training } from '../../../../shared/domain/schema';
 import { SelectField } from '../../components/Field';
 import type { CatalogGroup } from '../trainings/catalog';
@@ -35,6 +36,9 @@ export function PersonAttendance({
     [groups],
   );
 
+  // Two people of the same name get a telling detail (title or email) in the list.
+  const labels = useMemo(() => distinctNameLabels(people), [people]);
+
   return (
     <section className="card stack" aria-labelledby="person-view-title">
       <h2 id="person-view-title">One person’s attendance</h2>
@@ -44,7 +48,7 @@ export function PersonAttendance({
         value={person?.id ?? ''}
         placeholder="Choose a person…"
         onChange={(v) => onChoose(v === '' ? null : v)}
-        options={people.map((p) => ({ value: p.id, label: p.name }))}
+        options={people.map((p) => ({ value: p.id, label: labels.get(p.id) ?? p.name }))}
       />
       {person === null ? (
         <p className="muted">Choose a person to see every session they attended, across all trainings.</p>
