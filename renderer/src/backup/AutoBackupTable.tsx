@@ -8,11 +8,6 @@ import type { AutoBackupInfo } from '../../../shared/ipc/contract';
 import { ActionsHeader } from '../components/RowActions';
 import { autoBackupKind, formatBytes, formatWrittenAt } from './format';
 
-/** Newest first, whatever order they arrived in. */
-export function newestFirst(backups: readonly AutoBackupInfo[]): AutoBackupInfo[] {
-  return [...backups].sort((a, b) => b.writtenAt.localeCompare(a.writtenAt));
-}
-
 export function AutoBackupTable({
   backups,
   caption,
@@ -37,7 +32,9 @@ export function AutoBackupTable({
           </tr>
         </thead>
         <tbody>
-          {newestFirst(backups).map((b) => {
+          {/* In main's order: by write sequence, newest first. Never re-sorted by time here: a
+              clock set back would put a backup dated 2030 above today's. */}
+          {backups.map((b) => {
             const when = formatWrittenAt(b.writtenAt);
             return (
               <tr key={b.fileName}>

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { AppDB } from '../../../db/schema';
 import type { AutoBackupInfo } from '../../../../shared/ipc/contract';
 import { exportBackupToFile } from '../../backup/actions';
-import { AutoBackupTable, newestFirst } from '../../backup/AutoBackupTable';
+import { AutoBackupTable } from '../../backup/AutoBackupTable';
 import { formatBytes } from '../../backup/format';
 import { useAutoRestoreRequests } from '../../backup/requests';
 import { CsvExportButtons } from '../../csv/CsvExportButtons';
@@ -133,7 +133,7 @@ function AutomaticBackups() {
       ) : (
         <>
           <AutoBackupTable
-            backups={showAll ? listed.backups : newestFirst(listed.backups).slice(0, SHOWN_AT_FIRST)}
+            backups={showAll ? listed.backups : listed.backups.slice(0, SHOWN_AT_FIRST)}
             caption="Automatic backups, newest first"
             onChoose={request}
           />
