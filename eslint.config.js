@@ -39,7 +39,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
-      '/dist/**',
+      'dist/**',
       'node_modules/**',
       '.tsbuild/**',
       'test-output/**',
