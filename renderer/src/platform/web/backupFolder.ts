@@ -59,9 +59,17 @@ async function settings<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore
   }
 }
 
-export async function savedFolder(): Promise<FolderHandle | null> {
-  return (await settings<FolderHandle | undefined>('readonly', (s) => s.get(HANDLE_KEY))) ?? null;
-}
+/** Where the handle is kept (an object so tests can replace its methods; handles survive structured cloning, fakes do not). */
+export const handleStore = {
+  async get(): Promise<FolderHandle | null> {
+    return (await settings<FolderHandle | undefined>('readonly', (s) => s.get(HANDLE_KEY))) ?? null;
+  },
+  async put(handle: FolderHandle): Promise<void> {
+    await settings('readwrite', (s) => s.put(handle, HANDLE_KEY));
+  },
+};
+
+export const savedFolder = (): Promise<FolderHandle | null> => handleStore.get();
 
 /** Lets the clerk pick the backup folder; null when they cancel. */
 export async function chooseBackupFolder(): Promise<FolderHandle | null> {
@@ -74,12 +82,8 @@ export async function chooseBackupFolder(): Promise<FolderHandle | null> {
     if (e instanceof DOMException && e.name === 'AbortError') return null;
     throw e;
   }
-  await settings('readwrite', (s) => s.put(handle, HANDLE_KEY));
+  await handleStore.put(handle);
   return handle;
-}
-
-export async function forgetBackupFolder(): Promise<void> {
-  await settings('readwrite', (s) => s.delete(HANDLE_KEY));
 }
 
 export type FolderState =
