@@ -22,7 +22,7 @@ import { largeTown, regionTowns, smallTown } from '../tests/fixtures/synthetic-t
 import { table } from './stats';
 import type { Figure } from './stats';
 
-const SECTIONS = ['engine', 'packet', 'import', 'startup'] as const;
+const SECTIONS = ['engine', 'packet', 'import', 'startup', 'packaging'] as const;
 type WebRuns = { warmup: number; runs: number };
 type Section = (typeof SECTIONS)[number];
 
@@ -85,6 +85,7 @@ async function main(): Promise<number> {
   };
   await section('import', () => browser({ warmup: 1, runs: 7 }, null));
   await section('startup', () => browser(null, { warmup: 1, runs: 7 }));
+  await section('packaging', async () => (await import('./packaging')).packagingFigures());
 
   const machine = {
     cpus: cpus().length,
