@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import type { Plugin, UserConfig } from 'vite';
+import type { InlineConfig, Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const root = import.meta.dirname;
@@ -35,7 +35,7 @@ function appIcons(): Plugin {
 }
 
 /** The browser edition's Vite config, writing to `outDir` (tests build into test-output/). */
-export function webEditionConfig(outDir = resolve(root, 'out/web')): UserConfig {
+export function webEditionConfig(outDir = resolve(root, 'out/web')): InlineConfig {
   return {
     configFile: false,
     root: resolve(root, 'renderer'),

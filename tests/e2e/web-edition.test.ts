@@ -100,6 +100,19 @@ describe('the browser edition build', () => {
     expect(html).not.toMatch(/(src|href)="\//);
   });
 
+  it('says in its CSP that it loads nothing from anywhere but its own origin', async () => {
+    const html = await readFile(join(outDir, 'index.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const directives = csp.split(';').map((d) => d.trim().split(/\s+/));
+    expect(directives.map((d) => d[0])).toEqual(
+      expect.arrayContaining(['default-src', 'connect-src', 'script-src']),
+    );
+    const sources = directives.flatMap(([, ...values]) => values);
+    expect(
+      sources.filter((v) => !["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:'].includes(v)),
+    ).toEqual([]);
+  });
+
   it('precaches every file of the build, pdfmake and its fonts included', async () => {
     const sw = await readFile(join(outDir, 'sw.js'), 'utf8');
     const precached = new Set([...sw.matchAll(/["']?\burl["']?\s*:\s*"([^"]+)"/g)].map((m) => m[1]!));
