@@ -35,7 +35,9 @@ beforeAll(async () => {
   await buildApp();
   packed = await packWithStandIn(workDir);
   // listPackage gives absolute-looking paths ('/out/main/index.js'); compare without the slash.
-  files = listPackage(packed.asarPath, { isPack: false }).map((f) => f.replace(/\\/g, '/').replace(/^\//, ''));
+  files = listPackage(packed.asarPath, { isPack: false }).map((f) =>
+    f.replace(/\\/g, '/').replace(/^\//, ''),
+  );
 }, 240000);
 
 afterAll(async () => {
@@ -90,7 +92,10 @@ describe('app.asar', () => {
     const main = text('out/main/index.js');
     for (const dev of Object.keys(pkg.devDependencies)) {
       if (dev === 'electron') continue;
-      expect(files.filter((f) => f.split('/').includes(dev.split('/').pop()!)), dev).toEqual([]);
+      expect(
+        files.filter((f) => f.split('/').includes(dev.split('/').pop()!)),
+        dev,
+      ).toEqual([]);
       expect(main.includes(`node_modules/${dev}/`), `${dev} bundled into main`).toBe(false);
     }
   });

@@ -18,10 +18,7 @@ interface Step {
 interface Workflow {
   on: { push: { tags: string[] } };
   permissions: Record<string, string>;
-  jobs: Record<
-    string,
-    { 'runs-on': string; strategy: { matrix: { os: string[] } }; steps: Step[] }
-  >;
+  jobs: Record<string, { 'runs-on': string; strategy: { matrix: { os: string[] } }; steps: Step[] }>;
 }
 
 const workflow = parse(await readFile(join(ROOT, '.github/workflows/release.yml'), 'utf8')) as Workflow;
@@ -30,7 +27,9 @@ const scripts = (
 ).scripts;
 const jobs = Object.values(workflow.jobs);
 const steps = jobs.flatMap((job) => job.steps);
-const commands = steps.flatMap((step) => (step.run ?? '').split('\n').map((line) => line.trim())).filter(Boolean);
+const commands = steps
+  .flatMap((step) => (step.run ?? '').split('\n').map((line) => line.trim()))
+  .filter(Boolean);
 
 describe('the release workflow', () => {
   it('runs on a version tag and may write the release', () => {
@@ -59,7 +58,8 @@ describe('the release workflow', () => {
     const upload = steps.find((s) => s.uses?.startsWith('softprops/action-gh-release@'));
     const files = upload?.with?.files;
     expect(typeof files).toBe('string');
-    for (const ext of ['exe', 'dmg', 'zip', 'AppImage', 'deb']) expect(files as string).toContain(`dist/*.${ext}`);
+    for (const ext of ['exe', 'dmg', 'zip', 'AppImage', 'deb'])
+      expect(files as string).toContain(`dist/*.${ext}`);
     expect(steps.indexOf(upload!)).toBe(steps.length - 1);
   });
 
@@ -68,7 +68,9 @@ describe('the release workflow', () => {
     expect(used.length).toBeGreaterThan(0);
     for (const script of used) expect(scripts, `npm run ${script}`).toHaveProperty([script]);
     // And the scripts they chain to.
-    for (const chained of used.flatMap((s) => [...scripts[s]!.matchAll(/\bnpm run ([\w:-]+)/g)].map((m) => m[1]!)))
+    for (const chained of used.flatMap((s) =>
+      [...scripts[s]!.matchAll(/\bnpm run ([\w:-]+)/g)].map((m) => m[1]!),
+    ))
       expect(scripts).toHaveProperty([chained]);
   });
 });
