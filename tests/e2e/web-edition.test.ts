@@ -136,6 +136,7 @@ describe('the browser edition, offline', () => {
       { timeout: 60000 },
     );
     await page.getByRole('region', { name: 'Where your records are kept' }).waitFor();
+    await shot(page, 'web-edition-first-run');
   });
 
   it('creates a town and a person', async () => {

@@ -99,6 +99,42 @@ describe('the browser edition’s note', () => {
     await screen.findByText(/Daily backup goes to the folder “Town backups”/);
   });
 
+  it('writes the day’s backup into the chosen folder when it opens, and nothing without a folder', async () => {
+    const db = makeDb();
+    await initialiseTown(db, { name: 'Maple Hollow', certificationYear: 2026 });
+    const written = new Map<string, string>();
+    const handle = {
+      name: 'Town backups',
+      queryPermission: vi.fn(() => Promise.resolve('granted' as PermissionState)),
+      requestPermission: vi.fn(() => Promise.resolve('granted' as PermissionState)),
+      getFileHandle: vi.fn((fileName: string) =>
+        Promise.resolve({
+          createWritable: () => {
+            let text = '';
+            return Promise.resolve({
+              write: (t: string) => Promise.resolve(void (text += t)),
+              close: () => Promise.resolve(void written.set(fileName, text)),
+              abort: () => Promise.resolve(),
+            });
+          },
+        } as unknown as FileSystemFileHandle),
+      ),
+    };
+    Object.assign(window, { showDirectoryPicker: vi.fn() });
+    const { unmount } = render(<WebEditionNote db={db} />);
+    await screen.findByRole('button', { name: 'Save a daily backup in a folder…' });
+    expect(screen.getByText(/No backup yet in this browser\./)).toBeTruthy();
+    unmount();
+
+    stored = handle;
+    render(<WebEditionNote db={db} />);
+    await screen.findByText(/Last backup: today\./);
+    expect(screen.getByText(/Daily backup goes to the folder “Town backups”/)).toBeTruthy();
+    const [name, json] = [...written.entries()][0]!;
+    expect(name).toMatch(/^equity-ledger-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect((JSON.parse(json) as { data: { town: { name: string } } }).data.town.name).toBe('Maple Hollow');
+  });
+
   it('can be hidden, stays hidden next time, and comes back on request', async () => {
     const { unmount } = render(<WebEditionNote db={makeDb()} />);
     await userEvent.click(screen.getByRole('button', { name: 'Hide this note' }));

@@ -35,12 +35,15 @@ export function WebEditionNote({ db = appDb }: WebEditionNoteProps) {
   const [last, setLast] = useState(() => lastBackupDate());
   const [folder, setFolder] = useState<FolderState>({ kind: 'unsupported' });
 
-  const refreshFolder = useCallback(async () => {
+  const refreshFolder = useCallback(async (): Promise<FolderState> => {
+    let state: FolderState;
     try {
-      setFolder(await folderState());
+      state = await folderState();
     } catch {
-      setFolder({ kind: 'unsupported' });
+      state = { kind: 'unsupported' };
     }
+    setFolder(state);
+    return state;
   }, []);
 
   useEffect(() => onBackupRecorded(() => setLast(lastBackupDate())), []);
@@ -49,7 +52,11 @@ export function WebEditionNote({ db = appDb }: WebEditionNoteProps) {
 
   // The daily automatic backup into the chosen folder: at start and hourly while open.
   useEffect(() => {
-    const daily = () => void writeAutomaticBackup(db, 'daily').then(() => refreshFolder());
+    // Only with a folder the browser lets us write to: no backup is made just to be thrown away.
+    const daily = () =>
+      void refreshFolder().then(async (state) => {
+        if (state.kind === 'ready') await writeAutomaticBackup(db, 'daily');
+      });
     daily();
     const timer = window.setInterval(daily, DAILY_CHECK_MS);
     return () => window.clearInterval(timer);
