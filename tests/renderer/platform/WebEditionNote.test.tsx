@@ -8,6 +8,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FolderHandle } from '../../../renderer/src/platform/web/backupFolder';
+import { useUi } from '../../../renderer/src/store/ui';
 import { makeDb, resetUi } from '../helpers';
 
 const workbox = vi.hoisted(() => ({
@@ -61,6 +62,18 @@ describe('the browser edition’s note', () => {
     expect(note.textContent).toMatch(/Last backup: \d+ days ago\./);
     // No folder offer where the browser cannot write to folders.
     expect(screen.queryByRole('button', { name: /folder/ })).toBeNull();
+  });
+
+  it('says there is nothing to back up before the town exists, and downloads nothing', async () => {
+    const clicks = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<WebEditionNote db={makeDb()} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Back up now' }));
+    await waitFor(() =>
+      expect(useUi.getState().toasts.map((t) => t.text)).toContain(
+        'There is nothing to back up yet: create your town first.',
+      ),
+    );
+    expect(clicks).not.toHaveBeenCalled();
   });
 
   it('backs up now as a download and then says “today”', async () => {

@@ -65,9 +65,14 @@ export function WebEditionNote({ db = appDb }: WebEditionNoteProps) {
   const backUpNow = async () => {
     let name = '';
     try {
-      name = (await loadTownData(db))?.town.name ?? '';
+      const data = await loadTownData(db);
+      if (data === null) {
+        notify({ kind: 'info', text: 'There is nothing to back up yet: create your town first.' });
+        return;
+      }
+      name = data.town.name;
     } catch {
-      // The file name just goes without the town's name.
+      // The file name just goes without the town's name; the export reports any real problem.
     }
     await exportBackupToFile(db, name);
   };
