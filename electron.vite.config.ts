@@ -21,6 +21,9 @@ const devInlineStyles: Plugin = {
 export default defineConfig({
   main: {
     build: {
+      // Bundle the main process's few dependencies (zod, date-fns) into out/main, so the packaged
+      // app.asar needs no node_modules at all (see electron-builder.yml).
+      externalizeDeps: false,
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },

@@ -39,6 +39,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      'dist/**',
       'node_modules/**',
       '.tsbuild/**',
       'test-output/**',

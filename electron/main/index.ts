@@ -23,6 +23,7 @@ import {
   APP_ENTRY_URL,
   createSecureWindow,
   createSenderCheck,
+  developmentSwitches,
   hardenSession,
   installAppWideGuards,
   trustedOrigins,
@@ -41,8 +42,9 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  // electron-vite dev serves the renderer over HTTP; an installed or previewed build never does.
-  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  // electron-vite dev serves the renderer over HTTP; an installed build never does (security.ts).
+  const switches = developmentSwitches(app, process.env);
+  const devServerUrl = switches.devServerUrl;
   const origins = trustedOrigins(devServerUrl);
   installAppWideGuards(app, origins);
 
@@ -95,6 +97,7 @@ function start(): void {
         backgroundColor: '#ffffff',
       },
       join(import.meta.dirname, '../preload/index.cjs'),
+      switches,
     );
     window = win;
     const handshake = createQuitBackup({ request: () => sendMenuCommand('autoBackupOnQuit') });
@@ -159,7 +162,7 @@ function start(): void {
         buildMenuTemplate({
           platform: process.platform,
           appName: DATA_FOLDER_NAME,
-          isDevelopment: !app.isPackaged,
+          isDevelopment: switches.developerMenuItems,
           send: (command) => void sendMenuCommand(command),
           openDataFolder: () => void openDataFolder(),
         }),

@@ -54,12 +54,18 @@ export interface WindowLook {
  * exactly what every window runs with. Auxclick is off because a middle-click
  * would otherwise try to open a link in a new window.
  */
-export function createSecureWindow(look: WindowLook, preloadPath: string): BrowserWindow {
+export function createSecureWindow(
+  look: WindowLook,
+  preloadPath: string,
+  switches: Pick<DevelopmentSwitches, 'devTools'> = { devTools: false },
+): BrowserWindow {
   return new BrowserWindow({
     ...look,
     show: false,
     webPreferences: {
       preload: preloadPath,
+      // Off in an installed build: no keyboard shortcut or leftover call can open DevTools there.
+      devTools: switches.devTools,
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
@@ -74,6 +80,33 @@ export function createSecureWindow(look: WindowLook, preloadPath: string): Brows
       spellcheck: false,
     },
   });
+}
+
+/**
+ * Everything a developer may switch on, in one place. An installed (packaged) build trusts only
+ * itself: it never loads a URL from the environment, never opens DevTools and has no Reload or
+ * Toggle Developer Tools menu items, whatever the environment says.
+ */
+export interface DevelopmentSwitches {
+  /** The Vite dev server `electron-vite dev` announces in ELECTRON_RENDERER_URL. */
+  devServerUrl: string | undefined;
+  /** DevTools may open (webPreferences.devTools). */
+  devTools: boolean;
+  /** View menu gets Reload and Toggle Developer Tools. */
+  developerMenuItems: boolean;
+}
+
+export function developmentSwitches(
+  app: { readonly isPackaged: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+): DevelopmentSwitches {
+  if (app.isPackaged) return { devServerUrl: undefined, devTools: false, developerMenuItems: false };
+  const url = env.ELECTRON_RENDERER_URL;
+  return {
+    devServerUrl: url === undefined || url === '' ? undefined : url,
+    devTools: true,
+    developerMenuItems: true,
+  };
 }
 
 /**

@@ -17,6 +17,10 @@ import type {
   SaveResult,
   TextFileKind,
 } from '../../../shared/ipc/contract';
+import { today } from '../lib/today';
+import { writeFolderBackup } from './web/backupFolder';
+import { isWebEdition } from './web/edition';
+import { recordBackup } from './web/lastBackup';
 
 const api = (): LedgerApi | undefined => (typeof window === 'undefined' ? undefined : window.api);
 
@@ -58,7 +62,10 @@ export async function savePdf(suggestedName: string, bytes: Uint8Array): Promise
 export async function saveText(kind: TextFileKind, suggestedName: string, text: string): Promise<SaveResult> {
   const a = api();
   if (a) return a.saveText({ kind, suggestedName, text });
-  return download(suggestedName, new Blob([text], { type: `${mimeTypes[kind]};charset=utf-8` }));
+  const result = download(suggestedName, new Blob([text], { type: `${mimeTypes[kind]};charset=utf-8` }));
+  // The browser edition's note says how long ago the last backup was.
+  if (kind === 'backup' && result.status === 'saved') recordBackup(today());
+  return result;
 }
 
 const accept: Record<TextFileKind, string> = { backup: '.json,application/json', csv: '.csv,text/csv' };
@@ -116,13 +123,21 @@ export async function openCsvFile(): Promise<OpenBytesResult> {
 }
 
 /**
- * Write an automatic backup (app only; the browser has nowhere to put one, so it is skipped).
+ * Write an automatic backup: the app's backups folder in the desktop app; in the browser edition
+ * the backup folder the clerk chose (where the browser can write to folders), else it is skipped.
  * `json: null` on quit tells the app there is nothing to back up, so it can close at once.
  */
 export async function writeAutoBackup(request: AutoBackupRequest): Promise<AutoBackupResult> {
   const a = api();
   if (a) return a.writeAutoBackup(request);
-  return { status: 'skipped', why: 'automatic backups are only written by the desktop app' };
+  if (!isWebEdition() || request.json === null)
+    return { status: 'skipped', why: 'automatic backups are only written by the desktop app' };
+  const date = today();
+  const result = await writeFolderBackup(request.json, date);
+  if (result.status === 'skipped') return result;
+  recordBackup(date);
+  // Nothing is ever deleted from the clerk’s own folder.
+  return { status: 'written', fileName: result.fileName, kept: 1, removed: 0 };
 }
 
 /** The automatic backups the app has written, newest first (none in the browser, which writes none). */

@@ -14,6 +14,20 @@ import type { electron as fakeElectron } from './fake-electron';
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
 
 type Fake = typeof fakeElectron;
+interface MenuItem {
+  role?: string;
+  submenu?: unknown;
+}
+
+function fakeNavigation(url: string) {
+  return {
+    url,
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
+}
 let fake: Fake;
 let appData: string;
 
@@ -119,6 +133,50 @@ describe('main process start-up', () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'https://example.com');
     await startMain();
     expect(window().loadURL).toHaveBeenCalledWith('app://ledger/index.html');
+  });
+
+  /** Every menu item's role, at any depth, from the template main handed to Menu.buildFromTemplate. */
+  const menuRoles = (): string[] => {
+    const template = fake.Menu.buildFromTemplate.mock.calls[0]?.[0] as MenuItem[] | undefined;
+    const walk = (items: MenuItem[]): string[] =>
+      items.flatMap((i) => [
+        ...(i.role ? [i.role] : []),
+        ...(Array.isArray(i.submenu) ? walk(i.submenu as MenuItem[]) : []),
+      ]);
+    return walk(template ?? []);
+  };
+  const devToolsPref = () => (window().options.webPreferences as { devTools?: unknown }).devTools;
+
+  it('a packaged build has no DevTools, no Reload or DevTools menu items and trusts no dev-server origin', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    await startMain((f) => {
+      f.app.isPackaged = true;
+    });
+    expect(devToolsPref()).toBe(false);
+    expect(menuRoles()).toContain('zoomIn');
+    expect(menuRoles()).not.toContain('toggleDevTools');
+    expect(menuRoles()).not.toContain('reload');
+    expect(menuRoles()).not.toContain('forceReload');
+    // A navigation to the would-be dev server is refused like any foreign page.
+    const contents = new fake.FakeBrowserWindow({}).webContents;
+    fake.app.emit('web-contents-created', {}, contents);
+    const event = fakeNavigation('http://localhost:5173/index.html');
+    contents.emit('will-navigate', event);
+    expect(event.defaultPrevented).toBe(true);
+  });
+
+  it('an unpackaged build (npm run dev / start) gets DevTools, Reload and the dev server', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    await startMain((f) => {
+      f.app.isPackaged = false;
+    });
+    expect(devToolsPref()).toBe(true);
+    expect(menuRoles()).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
+    // The dev server's origin is trusted while developing (and only then).
+    fake.app.emit('web-contents-created', {}, window().webContents);
+    const event = fakeNavigation('http://localhost:5173/index.html');
+    window().webContents.emit('will-navigate', event);
+    expect(event.defaultPrevented).toBe(false);
   });
 
   it('reports where the data lives', async () => {

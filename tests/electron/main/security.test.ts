@@ -6,6 +6,7 @@ import {
   APP_ORIGIN,
   CONTENT_SECURITY_POLICY,
   createSecureWindow,
+  developmentSwitches,
   createSenderCheck,
   hardenSession,
   hardenWebContents,
@@ -49,6 +50,47 @@ describe('createSecureWindow()', () => {
       preload: '/app/out/preload/index.cjs',
     });
     expect(win.options.show).toBe(false);
+  });
+});
+
+describe('developmentSwitches()', () => {
+  const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173' };
+
+  it('turns every development switch off in a packaged build, whatever the environment says', () => {
+    expect(developmentSwitches({ isPackaged: true }, env)).toEqual({
+      devServerUrl: undefined,
+      devTools: false,
+      developerMenuItems: false,
+    });
+  });
+
+  it('lets an unpackaged build use the dev server, DevTools and the developer menu items', () => {
+    expect(developmentSwitches({ isPackaged: false }, env)).toEqual({
+      devServerUrl: 'http://localhost:5173',
+      devTools: true,
+      developerMenuItems: true,
+    });
+    expect(developmentSwitches({ isPackaged: false }, {}).devServerUrl).toBeUndefined();
+    expect(
+      developmentSwitches({ isPackaged: false }, { ELECTRON_RENDERER_URL: '' }).devServerUrl,
+    ).toBeUndefined();
+  });
+
+  it('creates windows without DevTools unless told otherwise', () => {
+    const look = {
+      title: 'T',
+      width: 800,
+      height: 600,
+      minWidth: 400,
+      minHeight: 300,
+      backgroundColor: '#fff',
+    };
+    createSecureWindow(look, '/p.cjs');
+    createSecureWindow(look, '/p.cjs', { devTools: true });
+    const prefs = FakeBrowserWindow.instances
+      .slice(-2)
+      .map((w) => (w.options.webPreferences as { devTools: unknown }).devTools);
+    expect(prefs).toEqual([false, true]);
   });
 });
 
