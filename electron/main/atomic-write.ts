@@ -80,6 +80,33 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /**
+ * Waits between attempts to rename over a file that is busy for a moment, about 1.3 s in all.
+ * On Windows a virus scanner or the search indexer often holds a file just written (or the one
+ * being replaced) open briefly, and the rename then fails with EPERM, EACCES or EBUSY.
+ */
+const RENAME_RETRY_MS = [10, 20, 40, 80, 160, 320, 640];
+
+function isBusy(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
+  if (code === 'EBUSY') return true;
+  // Elsewhere EPERM and EACCES mean what they say: retrying would only delay the message.
+  return process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES');
+}
+
+async function renameOver(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (e) {
+      const wait = RENAME_RETRY_MS[attempt];
+      if (wait === undefined || !isBusy(e)) throw e;
+      await new Promise((resume) => setTimeout(resume, wait));
+    }
+  }
+}
+
+/**
  * Replaces (or creates) `target` with `data` atomically: temp file beside it, fsync,
  * rename over, fsync the folder. Rejects with the file-system error (its `code` intact,
  * e.g. ENOSPC, EROFS, EACCES) and removes its temporary file when anything before the
@@ -97,7 +124,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     await handle.sync();
     await handle.close();
     handle = undefined;
-    await rename(partial, target);
+    await renameOver(partial, target);
   } catch (e) {
     await handle?.close().catch(() => undefined);
     await rm(partial, { force: true }).catch(() => undefined);

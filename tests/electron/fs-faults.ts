@@ -22,12 +22,15 @@ export const faults = {
   readOnly: [] as string[],
   /** Writes through a file handle report success and store nothing (a disk that lies). */
   lyingDisk: false,
+  /** The next `times` renames fail with `code` (a file held open by a virus scanner, say). */
+  renameFailures: null as { code: string; times: number } | null,
   /** What the code under test did, in order: `open:<flags>:<path>`, `write:<path>`, `sync:<path>`, `rename:<from>-><to>`. */
   log: [] as string[],
   reset(): void {
     this.freeBytes = null;
     this.readOnly = [];
     this.lyingDisk = false;
+    this.renameFailures = null;
     this.log = [];
   },
 };
@@ -133,6 +136,11 @@ export function withFaults(real: Fs): Fs {
     faults.log.push(`rename:${pathOf(from)}->${pathOf(to)}`);
     checkWritable(dirname(pathOf(from)) + sep + 'x', 'rename');
     checkWritable(to, 'rename');
+    const failing = faults.renameFailures;
+    if (failing && failing.times > 0) {
+      failing.times -= 1;
+      throw fsError(failing.code, 'rename', pathOf(to));
+    }
     return real.rename(from, to);
   };
   const rm: Fs['rm'] = async (path, options) => {

@@ -73,6 +73,38 @@ describe('writeFileAtomic()', () => {
     expect(await readdir(dir)).toEqual(['harbor-falls-backup.json']);
   });
 
+  describe('a file held open for a moment (a virus scanner on Windows)', () => {
+    const platform = process.platform;
+    const renames = () => faults.log.filter((e) => e.startsWith('rename:')).length;
+    afterEach(() => Object.defineProperty(process, 'platform', { value: platform }));
+
+    it('on Windows tries the rename again and succeeds once the file is free', async () => {
+      Object.defineProperty(process, 'platform', { value: 'win32' });
+      faults.renameFailures = { code: 'EPERM', times: 3 };
+      await writeFileAtomic(target, 'new text');
+      expect(await readFile(target, 'utf8')).toBe('new text');
+      expect(renames()).toBe(4);
+      expect(await readdir(dir)).toEqual(['harbor-falls-backup.json']);
+    });
+
+    it('gives up after about a second, leaving the old file and no temporary file', async () => {
+      Object.defineProperty(process, 'platform', { value: 'win32' });
+      faults.renameFailures = { code: 'EBUSY', times: 1000 };
+      await expect(writeFileAtomic(target, 'new text')).rejects.toMatchObject({ code: 'EBUSY' });
+      expect(renames()).toBe(8);
+      expect(await readFile(target, 'utf8')).toBe(OLD);
+      expect(await readdir(dir)).toEqual(['harbor-falls-backup.json']);
+    });
+
+    it('does not retry a refusal that is real (EPERM outside Windows)', async () => {
+      Object.defineProperty(process, 'platform', { value: 'linux' });
+      faults.renameFailures = { code: 'EPERM', times: 1000 };
+      await expect(writeFileAtomic(target, 'new text')).rejects.toMatchObject({ code: 'EPERM' });
+      expect(renames()).toBe(1);
+      expect(await readFile(target, 'utf8')).toBe(OLD);
+    });
+  });
+
   it("keeps the replaced file's permissions", async () => {
     await chmod(target, 0o600);
     await writeFileAtomic(target, 'new text');
