@@ -132,6 +132,9 @@ describe('the clerk’s desk', () => {
     await dialog
       .getByRole('textbox', { name: /role/ })
       .fill('Co-hosted the spring session at the Riverton library.');
+    await dialog
+      .getByRole('combobox', { name: /^Municipality or organization/ })
+      .selectOption('municipality');
     await dialog.getByRole('button', { name: 'Save partner' }).click();
     await page.getByRole('row', { name: /Town of Riverton/ }).waitFor();
     await shot(page, 'partners');

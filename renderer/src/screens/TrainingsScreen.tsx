@@ -463,6 +463,7 @@ function EditDialog({
       training={training}
       firstAfterNewTraining={editing.first ?? false}
       focusField={editing.focusField}
+      tickedCount={session ? data.attendance.filter((a) => a.sessionId === session.id).length : 0}
       onClose={close}
       onSaved={(saved, isNew) => {
         notify({
