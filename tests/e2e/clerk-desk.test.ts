@@ -229,7 +229,15 @@ describe('the clerk’s desk', () => {
   it('prints a blank sign-in sheet for a session as a PDF download', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Print sign-in sheet for Equity 101 on February 18, 2020' }).click(),
+      (async () => {
+        await page
+          .getByRole('button', { name: 'Print sign-in sheet for Equity 101 on February 18, 2020' })
+          .click();
+        await page
+          .getByRole('dialog', { name: 'Sign-in sheet for Equity 101' })
+          .getByRole('button', { name: 'Make the sign-in sheet' })
+          .click();
+      })(),
     ]);
     expect(download.suggestedFilename()).toBe('sign-in-equity-101-2020-02-18.pdf');
     const bytes = await readFile(await download.path());
