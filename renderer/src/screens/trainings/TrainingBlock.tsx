@@ -149,7 +149,9 @@ export function TrainingBlock({
                         {ticked > 0 ? plural(ticked, 'person', 'people') : 'Mark attendance'}
                       </button>
                       {s.reportedAttendeeCount !== null ? (
-                        <span className="small muted block">{s.reportedAttendeeCount} reported</span>
+                        <span className="small muted block">
+                          {s.reportedAttendeeCount} in all (sign-in sheet)
+                        </span>
                       ) : null}
                     </td>
                     <td data-label="Departments typed in">
