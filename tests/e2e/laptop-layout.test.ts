@@ -5,6 +5,7 @@
  * the screen the clerk is working in. Starts from the sample town, plus one person with a long
  * email address (the case that pushed Delete off the People table).
  */
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { goTo, openApp, shot } from './browser';
@@ -128,4 +129,28 @@ describe('messages on a small laptop', () => {
       await toast.getByRole('button', { name: /Dismiss/ }).click();
     });
   }
+});
+
+describe('the sign-in sheet dialog on a small laptop', () => {
+  it('lists the roster to tick and keeps its buttons in the window at 1024×640', async () => {
+    await page.setViewportSize(SIZES[1]);
+    await goTo(page, 'Trainings');
+    await page
+      .getByRole('button', { name: /^Print sign-in sheet for / })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog', { name: /^Sign-in sheet for / });
+    await dialog.getByRole('radio', { name: /^With the names of people expected/ }).check();
+    await dialog.getByRole('checkbox').first().waitFor();
+    // The window as the clerk sees it (a full-page shot would draw the modal mid-page).
+    await page.screenshot({
+      path: resolve(import.meta.dirname, '../../test-output/screenshots/laptop-signin-dialog-1024x640.png'),
+    });
+    const make = await dialog.getByRole('button', { name: 'Make the sign-in sheet' }).boundingBox();
+    expect(make).not.toBeNull();
+    expect(make!.x + make!.width).toBeLessThanOrEqual(SIZES[1].width);
+    expect(make!.y + make!.height).toBeLessThanOrEqual(SIZES[1].height);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
 });
