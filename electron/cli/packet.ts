@@ -24,14 +24,20 @@ Options:
   --out <file.pdf>      where to write the PDF (required)
   -h, --help            show this help`;
 
-const signinUsage = `Usage: ledger signin <backup.json> --session <id> --out <file.pdf>
+const signinUsage = `Usage: ledger signin <backup.json> --session <id> [--expected <ids> | --expected-attended] --out <file.pdf>
 
-Writes a blank sign-in sheet for one session (training, date, time, place,
-and ruled rows for name, title, department or board, and signature).
+Writes a sign-in sheet for one session (training, date, time, place, and ruled
+rows for name, title, department or board, and signature): blank, or with the
+names and titles of the people expected, sorted by name, then blank rows.
+A page holds only the rows it fits; more continue on the next page with the
+header repeated, and the last page is filled with blank rows.
 
 Options:
   --session <id>        the session's id, as in the backup file (required)
-  --rows <n>            how many blank rows (default 20)
+  --expected <ids>      people expected, by id (comma-separated; may be repeated)
+  --expected-attended   people expected: everyone marked as attending the session
+  --rows <n>            at least this many blank rows (default: a full first page
+                        when blank, 3 after the names)
   --out <file.pdf>      where to write the PDF (required)
   -h, --help            show this help`;
 
@@ -117,11 +123,13 @@ export const packetCommand: CliCommand = {
 
 export const signinCommand: CliCommand = {
   name: 'signin',
-  summary: 'write a blank sign-in sheet PDF for one session',
+  summary: 'write a sign-in sheet PDF for one session (blank, or with the names expected)',
   usage: signinUsage,
   run: async (args, io) => {
     const { values, positionals } = parseCommandArgs('signin', args, {
       session: { type: 'string' },
+      expected: { type: 'string', multiple: true },
+      'expected-attended': { type: 'boolean' },
       rows: { type: 'string' },
       out: { type: 'string' },
     });
@@ -136,14 +144,29 @@ export const signinCommand: CliCommand = {
         throw new CliError(`--rows must be a whole number from 1 to 500, not '${values.rows}'`);
       }
     }
+    const listed = (values.expected ?? []).flatMap((v) => v.split(',')).map((v) => v.trim());
+    if (listed.some((id) => id === ''))
+      throw new CliError('--expected needs person ids, separated by commas');
+    if (listed.length > 0 && values['expected-attended'] === true)
+      throw new CliError('use --expected or --expected-attended, not both');
     const out = requireOut('signin', values.out);
     const data = await readBackupFile(file, io);
+    const unknown = listed.filter((id) => !data.people.some((p) => p.id === id));
+    if (unknown.length > 0)
+      throw new CliError(
+        `${file}: no person with id ${unknown.map((id) => `'${id}'`).join(', ')} (the ids are in the backup's "people")`,
+      );
+    const expectedPersonIds =
+      values['expected-attended'] === true
+        ? data.attendance.filter((a) => a.sessionId === values.session).map((a) => a.personId)
+        : listed;
     let doc: PdfDocument;
     try {
       doc = buildSignInSheet(data, values.session, {
         generatedOn: io.today(),
         appVersion: appVersion(),
         ...(rows === undefined ? {} : { rows }),
+        expectedPersonIds,
       });
     } catch (e) {
       if (!(e instanceof UnknownSessionError)) throw e;

@@ -264,9 +264,17 @@ export async function replaceAllData(db: AppDB, data: TownData): Promise<void> {
  */
 export async function initialiseTown(
   db: AppDB,
-  input: { name: string; certificationYear: number },
+  input: { name: string; certificationYear: number; municipalityKind?: Town['municipalityKind'] },
 ): Promise<TownData> {
-  const town = validate(townSchema, { name: input.name, certificationYear: input.certificationYear }, 'town');
+  const town = validate(
+    townSchema,
+    {
+      name: input.name,
+      certificationYear: input.certificationYear,
+      municipalityKind: input.municipalityKind,
+    },
+    'town',
+  );
   const data: TownData = { ...emptyTownData(town.certificationYear), town };
   await replaceAllData(db, data);
   return data;

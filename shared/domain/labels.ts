@@ -3,7 +3,32 @@
  * reasons, the screens and the packet, so a body or a status reads the same everywhere.
  */
 import type { Credit, CohortRole, PartStatus } from '../rules/evaluation';
-import type { Delivery, ElectedBody, Position, PositionKind, StaffLevel } from './schema';
+import type { Delivery, ElectedBody, Position, PositionKind, StaffLevel, Town } from './schema';
+
+export type MunicipalityKind = Town['municipalityKind'];
+
+export const municipalityKindLabels: Record<MunicipalityKind, string> = {
+  town: 'Town',
+  city: 'City',
+  borough: 'Borough',
+};
+
+/** A name that already says what it is: "Town of Willowbrook", "City of Norwalk", "Borough of Naugatuck". */
+const namesItsKind =
+  /^(the\s+)?(town|city|borough|village|township|consolidated\s+town\s+and\s+city)\s+(and\s+\w+\s+)?of\s/i;
+
+/**
+ * The town for a heading: "City of Norwalk" when the clerk typed "Norwalk" and chose city; the name
+ * exactly as typed when it already says what it is ("Town of Willowbrook" is never "Town of Town of
+ * Willowbrook"). An empty name gives ''.
+ */
+export function municipalityHeading(
+  town: Pick<Town, 'name'> & { municipalityKind?: MunicipalityKind },
+): string {
+  const name = town.name.trim().replace(/\s+/g, ' ');
+  if (name === '' || namesItsKind.test(name)) return name;
+  return `${municipalityKindLabels[town.municipalityKind ?? 'town']} of ${name}`;
+}
 
 export const electedBodyLabels: Record<ElectedBody, string> = {
   selectmen: 'Board of Selectmen',
@@ -37,6 +62,15 @@ export const positionKindLabels: Record<PositionKind, string> = {
   boeEmployee: 'Board of Education employee',
   teamMember: 'Sustainability team member',
   appointed: 'Appointed commissioner or volunteer',
+};
+
+/** The same kinds as a group of people ("Show: Municipal staff"), spelled out: an added "s" gives "Municipal staffs". */
+export const positionKindPluralLabels: Record<PositionKind, string> = {
+  elected: 'Elected officials',
+  staff: 'Municipal staff',
+  boeEmployee: 'Board of Education employees',
+  teamMember: 'Sustainability team members',
+  appointed: 'Appointed commissioners and volunteers',
 };
 
 export const deliveryLabels: Record<Delivery, string> = {
@@ -89,11 +123,17 @@ export function positionDepartment(position: Position): string | null {
   }
 }
 
-/** One line describing a position, e.g. "First Selectman, Board of Selectmen". */
+/** Lower case with runs of spaces made one, so "Board of  finance" and "Board of Finance" compare equal. */
+const folded = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * One line describing a position, e.g. "First Selectman, Board of Selectmen". A title that
+ * already names its body or department ("Member, Board of Finance") is not followed by it again.
+ */
 export function describePosition(position: Position): string {
   const title = position.title.trim();
   const where = positionDepartment(position);
   const kind = positionKindLabels[position.kind];
-  if (title && where) return `${title}, ${where}`;
+  if (title && where) return folded(title).includes(folded(where)) ? title : `${title}, ${where}`;
   return title || where || kind;
 }

@@ -311,7 +311,13 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const townSchema = z.object({
+  /** The name as the clerk typed it ("Willowbrook", or "Town of Willowbrook"). */
   name: shortText('Town name', 200).default(''),
+  /**
+   * What kind of municipality it is, for headings such as "City of Norwalk". Backups written
+   * before the field existed import as a town, as every heading then said.
+   */
+  municipalityKind: z.enum(['town', 'city', 'borough']).default('town'),
   /** The calendar year the town applies in (Y). */
   certificationYear: z.number().int().min(2000).max(2200),
   /** The day of the evaluation; null means "today" (the app passes today's date to the engine). */

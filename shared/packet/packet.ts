@@ -6,7 +6,13 @@
  * for it to be submitted (P1.9, P2.7, T.1–T.3) and prints every readiness gap
  * as a gap, never hiding one.
  */
-import { cohortRoleLabels, creditLabels, deliveryLabels, statusLabels } from '../domain/labels';
+import {
+  cohortRoleLabels,
+  creditLabels,
+  deliveryLabels,
+  municipalityHeading,
+  statusLabels,
+} from '../domain/labels';
 import type { TownData } from '../domain/schema';
 import type {
   CohortMember,
@@ -123,13 +129,13 @@ function cover(data: TownData, ev: Evaluation, meta: PacketMeta): PdfContent[] {
     { text: 'SUSTAINABLE CT  ·  EVIDENCE PACKET', style: 'kicker', margin: [0, 0, 0, 8] },
     { text: clip(settings.actionName, 200), style: 'title' },
     {
-      text: `Action ${clip(settings.actionNumber, 20)}  ·  ${townLabel(town.name)}`,
+      text: `Action ${clip(settings.actionNumber, 20)}  ·  ${townLabel(municipalityHeading(town))}`,
       style: 'subtitle',
       margin: [0, 4, 0, 0],
     },
     accentRule([0, 10, 0, 12]),
     detailsTable([
-      ['Town', townLabel(town.name)],
+      ['Municipality', townLabel(municipalityHeading(town))],
       ['Action', `${clip(settings.actionNumber, 20)} ${clip(settings.actionName, 200)}`],
       ['Certification year', String(ev.certificationYear)],
       ['As of', formatDate(ev.asOfDate)],
@@ -259,7 +265,11 @@ function part1Section(ev: Part1Evaluation): PdfContent[] {
 
 function attendeeCountText(e: NonNullable<Part2Evaluation['evidence']>): string {
   const listed = `${e.listedCount} listed by name`;
-  const reported = e.reportedCount === null ? '' : `; ${e.reportedCount} reported by the clerk`;
+  // The reported count is the session's total, roster or not (P2.3): "including those listed" says so.
+  const reported =
+    e.reportedCount === null
+      ? ''
+      : `; ${e.reportedCount} in all by the sign-in sheet, including those listed`;
   return `${e.attendeeCount} municipal attendee${e.attendeeCount === 1 ? '' : 's'} (${listed}${reported})`;
 }
 
@@ -429,7 +439,7 @@ function aroundSection(data: TownData, ev: Evaluation): PdfContent[] {
  * plain text and clipped in table cells (see `CELL_MAX`).
  */
 export function buildPacketDocument(data: TownData, evaluation: Evaluation, meta: PacketMeta): PdfDocument {
-  const town = townLabel(data.town.name);
+  const town = townLabel(municipalityHeading(data.town));
   const action = `Action ${data.settings.actionNumber} ${data.settings.actionName}`;
   return {
     info: {

@@ -15,12 +15,15 @@ export interface RowActionsProps {
 export function RowActions({ name, onEdit, onDelete }: RowActionsProps) {
   return (
     <td className="actions">
-      <button type="button" className="btn btn-small" onClick={onEdit}>
-        Edit<span className="visually-hidden"> {name}</span>
-      </button>
-      <button type="button" className="btn btn-small btn-danger" onClick={onDelete}>
-        Delete<span className="visually-hidden"> {name}</span>
-      </button>
+      {/* A wrapping row: on a narrow window Delete goes under Edit instead of off the table. */}
+      <div className="row-actions">
+        <button type="button" className="btn btn-small" onClick={onEdit}>
+          Edit<span className="visually-hidden"> {name}</span>
+        </button>
+        <button type="button" className="btn btn-small btn-danger" onClick={onDelete}>
+          Delete<span className="visually-hidden"> {name}</span>
+        </button>
+      </div>
     </td>
   );
 }

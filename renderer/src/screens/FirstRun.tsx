@@ -5,11 +5,13 @@
 import { useState } from 'react';
 import { initialiseTown } from '../../db/repositories';
 import type { AppDB } from '../../db/schema';
+import type { MunicipalityKind } from '../../../shared/domain/labels';
 import { NumberField, TextField } from '../components/Field';
 import { errorsFromThrown } from '../lib/formErrors';
 import type { FormErrors } from '../lib/formErrors';
 import { currentYear } from '../lib/today';
 import { notify, useUi } from '../store/ui';
+import { MunicipalityKindField } from './town/MunicipalityKindField';
 
 export interface FirstRunProps {
   db: AppDB;
@@ -27,6 +29,7 @@ function checkTown(name: string, year: number | null): FormErrors {
 
 export function FirstRun({ db }: FirstRunProps) {
   const [name, setName] = useState('');
+  const [kind, setKind] = useState<MunicipalityKind>('town');
   const [year, setYear] = useState<number | null>(() => currentYear());
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FormErrors>({});
@@ -41,7 +44,7 @@ export function FirstRun({ db }: FirstRunProps) {
     if (Object.keys(checkTown(name, year)).length > 0 || year === null) return;
     setBusy('create');
     try {
-      await initialiseTown(db, { name: name.trim(), certificationYear: year });
+      await initialiseTown(db, { name: name.trim(), certificationYear: year, municipalityKind: kind });
       useUi.getState().navigate({ screen: 'town' });
       notify({
         kind: 'success',
@@ -115,6 +118,7 @@ export function FirstRun({ db }: FirstRunProps) {
               error={shown.name}
               required
             />
+            <MunicipalityKindField name={name} kind={kind} onChange={setKind} />
             <NumberField
               label="Certification year"
               name="certificationYear"

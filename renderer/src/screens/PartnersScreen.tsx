@@ -12,6 +12,7 @@ import { FormDialog } from '../components/FormDialog';
 import { PageHeader } from '../components/PageHeader';
 import { ActionsHeader, RowActions } from '../components/RowActions';
 import { focusElementFor, useFocusTarget } from '../lib/useFocusTarget';
+import type { FormErrors } from '../lib/formErrors';
 import { problemsSummary, useForm } from '../lib/useForm';
 import { useDeleteWithUndo } from '../lib/useDeleteWithUndo';
 import { notify, useUi } from '../store/ui';
@@ -122,6 +123,13 @@ export function PartnersScreen({ data, db }: ScreenProps) {
   );
 }
 
+/** Plain words for a kind not chosen yet, instead of the schema's "Must be one of …". */
+function friendlier(errors: FormErrors): FormErrors {
+  return errors.kind === undefined
+    ? errors
+    : { ...errors, kind: 'Choose whether the partner is a municipality or an organization' };
+}
+
 function PartnerDialog({
   db,
   partner,
@@ -131,8 +139,14 @@ function PartnerDialog({
   partner: Partner | null;
   onClose: () => void;
 }) {
-  const form = useForm(partnerSchema, partner ?? { id: newId(), name: '', kind: 'municipality', role: '' });
-  const { draft, errors } = form;
+  // A new partner's kind starts unchosen: a default would file a library or a council of
+  // governments as a municipality without the clerk ever deciding it.
+  const form = useForm(
+    partnerSchema,
+    partner ?? { id: newId(), name: '', kind: '' as unknown as Partner['kind'], role: '' },
+  );
+  const { draft } = form;
+  const errors = friendlier(form.errors);
   const summary = form.submitted ? problemsSummary(form.allErrors) : null;
 
   const save = async () => {
@@ -164,12 +178,14 @@ function PartnerDialog({
         label="Municipality or organization?"
         name="kind"
         value={draft.kind}
+        placeholder="Choose one…"
         onChange={(v) => form.set('kind', v as Partner['kind'])}
         options={[
           { value: 'municipality', label: 'Municipality' },
           { value: 'organization', label: 'Organization' },
         ]}
         error={errors.kind}
+        required
       />
       <TextAreaField
         label="Your municipality’s role"

@@ -5,7 +5,11 @@
  */
 import { useMemo, useState } from 'react';
 import { deletePerson } from '../../db/repositories';
-import { describePosition, positionKindLabels } from '../../../shared/domain/labels';
+import {
+  describePosition,
+  positionKindLabels,
+  positionKindPluralLabels,
+} from '../../../shared/domain/labels';
 import { distinctNameLabels } from '../../../shared/domain/names';
 import type { Person } from '../../../shared/domain/schema';
 import { CsvImportFlow } from '../csv/CsvImportFlow';
@@ -143,7 +147,7 @@ export function PeopleScreen({ data, db }: ScreenProps) {
               onChange={(v) => setKind(v as PeopleKindFilter)}
               options={[
                 { value: 'all', label: 'Everyone' },
-                ...kindOptions.map((o) => ({ value: o.value, label: `${o.label}s` })),
+                ...kindOptions.map((o) => ({ value: o.value, label: positionKindPluralLabels[o.value] })),
                 { value: 'none', label: 'No position recorded' },
               ]}
             />
@@ -194,7 +198,7 @@ export function PeopleScreen({ data, db }: ScreenProps) {
                             </span>
                           )}
                         </td>
-                        <td>{p.email || <span className="muted">—</span>}</td>
+                        <td className="wrap-anywhere">{p.email || <span className="muted">—</span>}</td>
                         <td>
                           {n > 0 ? (
                             <button

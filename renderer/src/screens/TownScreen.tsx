@@ -3,6 +3,7 @@
  * narratives, program settings, certification history, coaching, Optimize for
  * Equity, and the "Your data" panel (backups and storage).
  */
+import { municipalityHeading } from '../../../shared/domain/labels';
 import { PageHeader } from '../components/PageHeader';
 import { focusElementFor, useFocusTarget } from '../lib/useFocusTarget';
 import { Certifications } from './town/Certifications';
@@ -35,7 +36,7 @@ export function TownScreen({ data, evaluation, db }: ScreenProps) {
   return (
     <div className="page">
       <PageHeader
-        title={data.town.name ? `Town of ${data.town.name}` : 'Your town'}
+        title={municipalityHeading(data.town) || 'Your town'}
         lead={`Details for the ${data.town.certificationYear} application of “${data.settings.actionName}” (action ${data.settings.actionNumber}), and your town’s history with Sustainable CT.`}
       />
       <nav className="page-toc" aria-label="On this page">

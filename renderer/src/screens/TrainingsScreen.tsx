@@ -1,8 +1,8 @@
 /**
  * Trainings: the catalog. Series (the Sustainable CT 2020 series comes preloaded)
  * with their topics, and single courses, each with its sessions. The clerk adds
- * and edits them here, prints a blank sign-in sheet per session, and follows a
- * session's attendee count to the Attendance screen. Whether a training counts
+ * and edits them here, prints a sign-in sheet per session (blank or with the names
+ * expected), and follows a session's attendee count to the Attendance screen. Whether a training counts
  * is the rules engine's call: this screen only shows what the evaluation says.
  */
 import { useMemo, useState } from 'react';
@@ -22,6 +22,8 @@ import { catalogGroups, longDate, plural, slug } from './trainings/catalog';
 import type { CatalogGroup } from './trainings/catalog';
 import { SeriesDialog } from './trainings/SeriesDialog';
 import { SessionDialog } from './trainings/SessionDialog';
+import { SignInDialog } from './trainings/SignInDialog';
+import type { SignInChoice } from './trainings/SignInDialog';
 import { TrainingBlock } from './trainings/TrainingBlock';
 import { TrainingDialog } from './trainings/TrainingDialog';
 import type { ScreenProps } from './types';
@@ -98,6 +100,8 @@ function whatGoesWith(counts: UsageCounts, kind: 'series' | 'training' | 'sessio
 export function TrainingsScreen({ data, evaluation, db }: ScreenProps) {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [printing, setPrinting] = useState<string | null>(null);
+  /** The session whose sign-in sheet dialog is open. */
+  const [signIn, setSignIn] = useState<{ session: Session; training: Training } | null>(null);
   const navigate = useUi((s) => s.navigate);
   const setAttendanceSource = useUi((s) => s.setAttendanceSource);
   const del = useDeleteWithUndo(db);
@@ -170,14 +174,16 @@ export function TrainingsScreen({ data, evaluation, db }: ScreenProps) {
     });
   };
 
-  const printSheet = async (session: Session, training: Training) => {
+  const printSheet = async (session: Session, training: Training, choice: SignInChoice) => {
     setPrinting(session.id);
     try {
       const bytes = await createSignInPdf(data, session.id, {
         generatedOn: today(),
         appVersion: await appVersion(),
+        ...(choice.kind === 'names' ? { expectedPersonIds: choice.personIds } : {}),
       });
       const result = await savePdf(`sign-in-${slug(training.name) || 'training'}-${session.date}.pdf`, bytes);
+      if (result.status !== 'error') setSignIn(null);
       if (result.status === 'saved') {
         notify({
           kind: 'success',
@@ -209,7 +215,7 @@ export function TrainingsScreen({ data, evaluation, db }: ScreenProps) {
     onEditSession: (s: Session) => setEditing({ kind: 'session', id: s.id, trainingId: s.trainingId }),
     onDeleteSession: (s: Session, t: Training) =>
       void askDelete('session', s.id, `the ${longDate(s.date)} session of ${t.name}`, 'session'),
-    onPrintSession: (s: Session, t: Training) => void printSheet(s, t),
+    onPrintSession: (s: Session, t: Training) => setSignIn({ session: s, training: t }),
     onShowAttendance: (s: Session) => showAttendance(group, s),
   });
 
@@ -317,6 +323,19 @@ export function TrainingsScreen({ data, evaluation, db }: ScreenProps) {
 
       {editing ? (
         <EditDialog editing={editing} setEditing={setEditing} close={close} {...{ data, db }} />
+      ) : null}
+      {signIn ? (
+        <SignInDialog
+          session={signIn.session}
+          training={signIn.training}
+          people={data.people}
+          attendingIds={data.attendance
+            .filter((a) => a.sessionId === signIn.session.id)
+            .map((a) => a.personId)}
+          busy={printing !== null}
+          onClose={() => setSignIn(null)}
+          onPrint={(choice) => void printSheet(signIn.session, signIn.training, choice)}
+        />
       ) : null}
       {del.dialog}
     </div>
@@ -463,6 +482,7 @@ function EditDialog({
       training={training}
       firstAfterNewTraining={editing.first ?? false}
       focusField={editing.focusField}
+      tickedCount={session ? data.attendance.filter((a) => a.sessionId === session.id).length : 0}
       onClose={close}
       onSaved={(saved, isNew) => {
         notify({

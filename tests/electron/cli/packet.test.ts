@@ -225,6 +225,77 @@ describe('ledger signin', () => {
     expect(text).toContain('Page 1 of 1');
   });
 
+  it('prints the names of the people expected with --expected-attended or --expected <ids>', async () => {
+    const data = loadSample();
+    const session = data.sessions.find((s) => s.id === 'ccm-bridging-differences-2025-10-08')!;
+    const ids = data.attendance.filter((a) => a.sessionId === session.id).map((a) => a.personId);
+    const names = data.people.filter((p) => ids.includes(p.id)).map((p) => p.name);
+    const attended = join(tmp, 'signin-attended.pdf');
+    const r = await run([
+      'signin',
+      SAMPLE,
+      '--session',
+      session.id,
+      '--expected-attended',
+      '--out',
+      attended,
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const name of names) expect(pdfText(attended)).toContain(name);
+
+    const two = join(tmp, 'signin-two.pdf');
+    const [first, second] = [ids[0]!, ids[1]!];
+    const r2 = await run([
+      'signin',
+      SAMPLE,
+      '--session',
+      session.id,
+      '--expected',
+      `${first},${second}`,
+      '--out',
+      two,
+    ]);
+    expect(r2.code).toBe(0);
+    const text = pdfText(two);
+    const named = data.people.filter((p) => p.id === first || p.id === second).map((p) => p.name);
+    for (const name of named) expect(text).toContain(name);
+    for (const name of names.filter((n) => !named.includes(n))) expect(text).not.toContain(name);
+
+    const blank = pdfText(join(tmp, 'signin.pdf'));
+    for (const name of names) expect(blank).not.toContain(name);
+  });
+
+  it('exits 2 for an unknown person id in --expected, or both flags at once', async () => {
+    const data = loadSample();
+    const session = data.sessions[0]!;
+    const r = await run([
+      'signin',
+      SAMPLE,
+      '--session',
+      session.id,
+      '--expected',
+      'nobody',
+      '--out',
+      join(tmp, 'x.pdf'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no person with id 'nobody'");
+    const both = await run([
+      'signin',
+      SAMPLE,
+      '--session',
+      session.id,
+      '--expected',
+      data.people[0]!.id,
+      '--expected-attended',
+      '--out',
+      join(tmp, 'x.pdf'),
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('not both');
+  });
+
   it('exits 2 naming the file and some known sessions for an unknown session id', async () => {
     const r = await run(['signin', SAMPLE, '--session', 'nope', '--out', join(tmp, 's.pdf')]);
     expect(r.code).toBe(2);

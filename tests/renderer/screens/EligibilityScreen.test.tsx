@@ -143,7 +143,7 @@ describe('EligibilityScreen', () => {
     expect(fact(p2, 'Date')).toBe('April 21, 2020');
     expect(fact(p2, 'Training entity')).toBe('Connecticut Conference of Municipalities');
     expect(fact(p2, 'Delivery')).toBe('In person');
-    expect(fact(p2, 'Attendees')).toBe('14 (2 listed on the roster, 14 reported on the session)');
+    expect(fact(p2, 'Attendees')).toBe('14 (2 listed on the roster, 14 in all by the sign-in sheet)');
     expect(fact(p2, 'Departments')).toBe('Public Works, Library');
     expect(fact(p2, 'Description')).toContain('listening across difference');
     const attendees = within(p2).getByRole('table', { name: '2 attendees listed on the roster' });

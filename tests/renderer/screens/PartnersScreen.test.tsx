@@ -38,6 +38,31 @@ describe('PartnersScreen', () => {
     expect((await loadTownData(db))!.partners).toEqual([]);
   });
 
+  it('makes the clerk choose municipality or organization: no silent default', async () => {
+    await renderScreen(PartnersScreen, db);
+    await userEvent.click(screen.getByRole('button', { name: 'Add partner' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add a partner' });
+    const kind = within(dialog).getByRole<HTMLSelectElement>('combobox', {
+      name: /^Municipality or organization/,
+    });
+    expect(kind.value).toBe('');
+    expect(kind.getAttribute('aria-required')).toBe('true');
+    expect(within(kind).getAllByRole('option')[0]!.textContent).toBe('Choose one…');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Riverton Public Library');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save partner' }));
+    expect(
+      within(dialog).getByText('Choose whether the partner is a municipality or an organization'),
+    ).toBeTruthy();
+    expect((await loadTownData(db))!.partners).toEqual([]);
+    await userEvent.selectOptions(kind, 'organization');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save partner' }));
+    await waitFor(async () =>
+      expect((await loadTownData(db))!.partners.map((p) => [p.name, p.kind])).toEqual([
+        ['Riverton Public Library', 'organization'],
+      ]),
+    );
+  });
+
   it('adds, edits, deletes and undoes a partner', async () => {
     await renderScreen(PartnersScreen, db);
     render(<Toasts />);
@@ -45,6 +70,7 @@ describe('PartnersScreen', () => {
     let dialog = screen.getByRole('dialog', { name: 'Add a partner' });
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Town of Riverton');
     await userEvent.type(within(dialog).getByRole('textbox', { name: /role/ }), 'Co-hosted the session.');
+    await userEvent.selectOptions(within(dialog).getByRole('combobox'), 'municipality');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save partner' }));
     const row = await screen.findByRole('row', { name: /Town of Riverton/ });
     expect(within(row).getByText('Municipality')).toBeTruthy();

@@ -20,7 +20,7 @@ import { makeDb, renderScreen, resetUi } from '../helpers';
 
 // PDF rendering and saving are the packet's and the platform's business (tested there); here we check the wiring.
 const pdf = vi.hoisted(() => ({
-  createSignInPdf: vi.fn(() => Promise.resolve(new Uint8Array([37, 80, 68, 70]))),
+  createSignInPdf: vi.fn((..._args: unknown[]) => Promise.resolve(new Uint8Array([37, 80, 68, 70]))),
   savePdf: vi.fn((name: string) => Promise.resolve({ status: 'saved' as const, fileName: name })),
 }));
 vi.mock('../../../renderer/src/packet', () => ({ createSignInPdf: pdf.createSignInPdf }));
@@ -200,16 +200,48 @@ describe('TrainingsScreen', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Print sign-in sheet for Equity 101 on February 18, 2020' }),
     );
+    const dialog = screen.getByRole('dialog', { name: 'Sign-in sheet for Equity 101' });
+    expect(within(dialog).getByRole('radio', { name: /^Blank/ })).toHaveProperty('checked', true);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Make the sign-in sheet' }));
     await waitFor(() => expect(pdf.savePdf).toHaveBeenCalledTimes(1));
     expect(pdf.createSignInPdf).toHaveBeenCalledWith(
       expect.objectContaining({ town: expect.objectContaining({ name: 'Harbor Falls' }) }),
       'sct-2020-equity-101-2020-02-18',
       expect.objectContaining({ appVersion: '0.1.0' }),
     );
+    expect(pdf.createSignInPdf.mock.calls[0]![2]).not.toHaveProperty('expectedPersonIds');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(pdf.savePdf.mock.calls[0]![0]).toBe('sign-in-equity-101-2020-02-18.pdf');
     expect(
       await screen.findByText(/^Sign-in sheet saved as sign-in-equity-101-2020-02-18\.pdf/),
     ).toBeTruthy();
+  });
+
+  it('prints a sign-in sheet with the names of the people the clerk ticks, sorted by name', async () => {
+    await putPerson(db, { id: 'p1', name: 'Zed Young' });
+    await putPerson(db, { id: 'p2', name: 'Ann Adams' });
+    await putPerson(db, { id: 'p3', name: 'Mo Diaz' });
+    await setAttendance(db, 'p1', 'sct-2020-equity-101-2020-02-18', true);
+    await renderScreen(TrainingsScreen, db);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Print sign-in sheet for Equity 101 on February 18, 2020' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Sign-in sheet for Equity 101' });
+    await userEvent.click(within(dialog).getByRole('radio', { name: /^With the names of people expected/ }));
+    // Those already marked as attending start ticked.
+    expect(within(dialog).getByRole('checkbox', { name: /^Zed Young/ })).toHaveProperty('checked', true);
+    expect(within(dialog).getByRole('checkbox', { name: /^Mo Diaz/ })).toHaveProperty('checked', false);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Clear' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Make the sign-in sheet' }));
+    expect(
+      within(dialog).getByText('Tick at least one person expected, or choose a blank sheet.'),
+    ).toBeTruthy();
+    expect(pdf.createSignInPdf).not.toHaveBeenCalled();
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: /^Zed Young/ }));
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: /^Ann Adams/ }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Make the sign-in sheet' }));
+    await waitFor(() => expect(pdf.savePdf).toHaveBeenCalledTimes(1));
+    expect(pdf.createSignInPdf.mock.calls[0]![2]).toMatchObject({ expectedPersonIds: ['p2', 'p1'] });
   });
 
   it('adds a series, then goes straight on to its first topic', async () => {

@@ -89,7 +89,9 @@ describe('buildPacketDocument()', () => {
     expect(t).toContain('In person');
     expect(t).toContain('Facilitated workshop on listening across difference.');
     expect(t).toContain('Agenda: welcome; case studies; practice.');
-    expect(t).toContain('14 municipal attendees (2 listed by name; 14 reported by the clerk)');
+    expect(t).toContain(
+      '14 municipal attendees (2 listed by name; 14 in all by the sign-in sheet, including those listed)',
+    );
     expect(t).toContain('Public Works; Library');
     expect(t).toContain('Lee Marsh');
     expect(t).toContain('Librarian');

@@ -42,7 +42,9 @@ function Description({ text }: { text: string }) {
 
 function attendeeNote(e: Part2Evidence): string {
   const listed = `${e.listedCount} listed on the roster`;
-  return e.reportedCount === null ? `(${listed})` : `(${listed}, ${e.reportedCount} reported on the session)`;
+  return e.reportedCount === null
+    ? `(${listed})`
+    : `(${listed}, ${e.reportedCount} in all by the sign-in sheet)`;
 }
 
 function Evidence({ e }: { e: Part2Evidence }) {

@@ -17,7 +17,7 @@ import { focusElementFor } from '../../lib/useFocusTarget';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { today } from '../../lib/today';
 import { notify } from '../../store/ui';
-import { blankPosition, kindOptions } from './positions';
+import { blankPosition, kindOptions, titleHints } from './positions';
 import type { PositionInput } from './positions';
 
 const bodyOptions = (Object.keys(electedBodyLabels) as ElectedBody[]).map((b) => ({
@@ -276,13 +276,7 @@ function PositionEditor({ index, position: p, errors, onChange, onRemove }: Posi
         <TextField
           label="Title"
           name={path('title')}
-          hint={
-            p.kind === 'elected'
-              ? 'e.g. First Selectman, Council Member'
-              : p.kind === 'teamMember'
-                ? 'e.g. Chair; leave empty for a member'
-                : 'e.g. Director of Public Works'
-          }
+          hint={titleHints[p.kind]}
           value={p.title ?? ''}
           onChange={(v) => set('title', v)}
           error={err('title')}

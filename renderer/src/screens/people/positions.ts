@@ -28,6 +28,15 @@ export function heldOn(position: Pick<Position, 'start' | 'end'>, day: string): 
   return (position.start === null || position.start <= day) && (position.end === null || day <= position.end);
 }
 
+/** The Title box's example for each kind of position: a teacher or a commissioner is no Director of Public Works. */
+export const titleHints: Record<PositionKind, string> = {
+  elected: 'e.g. First Selectman, Council Member',
+  staff: 'e.g. Director of Public Works',
+  boeEmployee: 'e.g. Teacher, School Principal',
+  teamMember: 'e.g. Chair; leave empty for a member',
+  appointed: 'e.g. Commissioner, Volunteer',
+};
+
 export const kindOptions = (Object.keys(positionKindLabels) as PositionKind[]).map((k) => ({
   value: k,
   label: positionKindLabels[k],

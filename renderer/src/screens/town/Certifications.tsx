@@ -15,6 +15,7 @@ import { ActionsHeader, RowActions } from '../../components/RowActions';
 import { useDeleteWithUndo } from '../../lib/useDeleteWithUndo';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { notify } from '../../store/ui';
+import { longDate } from '../trainings/catalog';
 
 /** A certification awarded in year N expires on 31 December of N + 3 (T.3). */
 export const expiresIn = (yearAwarded: number): number => yearAwarded + 3;
@@ -26,7 +27,7 @@ function creditedLabel(e: CreditedEvidence, data: TownData): string {
   }
   const session = data.sessions.find((x) => x.id === e.sessionId);
   const training = session ? data.trainings.find((t) => t.id === session.trainingId) : undefined;
-  return `Part 2: ${training?.name ?? 'a session no longer on file'}${session ? `, ${session.date}` : ''}`;
+  return `Part 2: ${training?.name ?? 'a session no longer on file'}${session ? `, ${longDate(session.date)}` : ''}`;
 }
 
 export function Certifications({ db, data }: { db: AppDB; data: TownData }) {
@@ -210,7 +211,7 @@ function CertificationDialog({
           return (
             <CheckboxField
               key={s.id}
-              label={`${trainingName(s.trainingId)} — ${s.date}`}
+              label={`${trainingName(s.trainingId)} — ${longDate(s.date)}`}
               checked={has(e)}
               onChange={(on) => toggle(e, on)}
             />

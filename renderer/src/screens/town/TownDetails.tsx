@@ -9,6 +9,7 @@ import { NumberField, TextAreaField, TextField } from '../../components/Field';
 import { SectionForm } from '../../components/SectionForm';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { today } from '../../lib/today';
+import { MunicipalityKindField } from './MunicipalityKindField';
 import { notify } from '../../store/ui';
 
 export function TownDetails({ db, town }: { db: AppDB; town: Town }) {
@@ -38,6 +39,12 @@ export function TownDetails({ db, town }: { db: AppDB; town: Town }) {
             value={draft.name ?? ''}
             onChange={(v) => form.set('name', v)}
             error={errors.name}
+          />
+          <MunicipalityKindField
+            name={draft.name ?? ''}
+            kind={draft.municipalityKind ?? 'town'}
+            onChange={(v) => form.set('municipalityKind', v)}
+            error={errors.municipalityKind}
           />
           <NumberField
             label="Certification year"

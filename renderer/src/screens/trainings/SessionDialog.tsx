@@ -1,7 +1,11 @@
 /**
  * Add or edit one session of a training: date, times, place or link, and (for when
- * not every attendee is on the roster) a reported attendee count and the
- * departments represented. Validated with the shared schema as the user types.
+ * not every attendee is on the roster) the total attendee count from the sign-in sheet
+ * and the departments represented. Validated with the shared schema as the user types.
+ *
+ * The count has one meaning everywhere (P2.3): the total number of municipal attendees,
+ * roster or not. The engine takes the larger of it and the number ticked, so a total
+ * below the number ticked is a data warning, shown here next to the box as the clerk types.
  */
 import { useId, useState } from 'react';
 import { newId, putSession } from '../../../db/repositories';
@@ -34,6 +38,8 @@ export interface SessionDialogProps {
   /** For a new session right after its training was added: says so in the title. */
   firstAfterNewTraining?: boolean;
   focusField?: string | undefined;
+  /** How many people are ticked as attending this session on the Attendance screen. */
+  tickedCount?: number;
 }
 
 export function SessionDialog({
@@ -44,6 +50,7 @@ export function SessionDialog({
   onSaved,
   firstAfterNewTraining = false,
   focusField,
+  tickedCount = 0,
 }: SessionDialogProps) {
   const initial: SessionInput = session ?? {
     id: newId(),
@@ -64,6 +71,11 @@ export function SessionDialog({
   // The department being typed: kept here so Save can refuse to drop it silently.
   const [deptText, setDeptText] = useState('');
   const [deptMessage, setDeptMessage] = useState<string | null>(null);
+
+  // The engine's P2.3 data warning, said where the number is typed.
+  const reported = draft.reportedAttendeeCount;
+  const belowTicked =
+    typeof reported === 'number' && reported < tickedCount && errors.reportedAttendeeCount === undefined;
 
   const save = async () => {
     if (deptText.trim() !== '') {
@@ -143,13 +155,14 @@ export function SessionDialog({
       <fieldset className="group">
         <legend>When not everyone who came is on your roster</legend>
         <p className="hint">
-          People you tick on the Attendance screen are counted, with their departments, automatically. Fill
-          these in only to add attendees who are not on your roster.
+          People you tick on the Attendance screen are counted, with their departments, automatically. When
+          some who came are not on your roster, type the total from the sign-in sheet here: the app counts the
+          larger of this total and the number ticked.
         </p>
         <NumberField
-          label="Number of attendees reported"
+          label="Total attendees, including those ticked on the roster"
           name="reportedAttendeeCount"
-          hint="The total number of municipal people who attended, from the sign-in sheet."
+          hint={`The total number of municipal staff, Board of Education employees and elected officials who attended, from the sign-in sheet, counting the ${tickedCount === 1 ? 'one person' : `${tickedCount} people`} ticked on the Attendance screen. Leave it empty when everyone who came is ticked.`}
           min={0}
           step={1}
           value={draft.reportedAttendeeCount ?? null}
@@ -157,6 +170,13 @@ export function SessionDialog({
           error={errors.reportedAttendeeCount}
           required={false}
         />
+        {belowTicked ? (
+          <p className="notice notice-warning small" data-field="reportedAttendeeCount-warning">
+            <strong>Check this number:</strong> the total ({draft.reportedAttendeeCount}) is below the{' '}
+            {tickedCount} people ticked on the roster for this session. It is the total, including them; the
+            app counts {tickedCount} until it is corrected.
+          </p>
+        ) : null}
         <DepartmentsField
           departments={draft.departmentsReported ?? []}
           errors={errors}

@@ -29,6 +29,20 @@ export interface TrainingBlockProps {
   onShowAttendance: (session: Session) => void;
 }
 
+/**
+ * Who gave the training, said once: "Provided by Sustainable CT" already names the provider,
+ * so "Provider: Sustainable CT" beside it would say it twice.
+ */
+export function providerTags(t: Pick<Training, 'provider' | 'providedBySustainableCT'>): string[] {
+  const provider = t.provider.trim();
+  const namesSustainableCT = /^sustainable\s*ct$/i.test(provider.replace(/\s+/g, ' '));
+  if (t.providedBySustainableCT)
+    return provider === '' || namesSustainableCT
+      ? ['Provided by Sustainable CT']
+      : [`Provider: ${provider}`, 'Provided by Sustainable CT'];
+  return [provider ? `Provider: ${provider}` : 'Provider not recorded', 'Not by Sustainable CT'];
+}
+
 export function TrainingBlock({
   item,
   noun,
@@ -78,8 +92,9 @@ export function TrainingBlock({
         </div>
       </div>
       <ul className="tag-list" aria-label={`About ${t.name}`}>
-        <li>{t.provider.trim() ? `Provider: ${t.provider}` : 'Provider not recorded'}</li>
-        <li>{t.providedBySustainableCT ? 'Provided by Sustainable CT' : 'Not by Sustainable CT'}</li>
+        {providerTags(t).map((tag) => (
+          <li key={tag}>{tag}</li>
+        ))}
         <li>{t.isEquity ? 'On equity' : 'Not on equity'}</li>
         <li>{deliveryLabels[t.delivery]}</li>
       </ul>
@@ -134,7 +149,9 @@ export function TrainingBlock({
                         {ticked > 0 ? plural(ticked, 'person', 'people') : 'Mark attendance'}
                       </button>
                       {s.reportedAttendeeCount !== null ? (
-                        <span className="small muted block">{s.reportedAttendeeCount} reported</span>
+                        <span className="small muted block">
+                          {s.reportedAttendeeCount} in all (sign-in sheet)
+                        </span>
                       ) : null}
                     </td>
                     <td data-label="Departments typed in">
