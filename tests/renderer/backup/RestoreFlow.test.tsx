@@ -104,7 +104,7 @@ const townName = async () => (await loadTownData(db))!.town.name;
 
 describe('RestoreFlow in the desktop app', () => {
   it('offers a backup file or the automatic backups, newest first, with the date in words, why and size', async () => {
-    fakeApi([older, newer], {});
+    fakeApi([newer, older], {});
     startRestore();
     const dialog = await chooser();
     expect(within(dialog).getByRole('button', { name: 'A backup file…' })).toBeTruthy();
@@ -118,7 +118,7 @@ describe('RestoreFlow in the desktop app', () => {
   });
 
   it('previews the automatic backup chosen, then saves a safety backup and replaces the data', async () => {
-    const api = fakeApi([older, newer], { [older.fileName]: mapleHollow });
+    const api = fakeApi([newer, older], { [older.fileName]: mapleHollow });
     startRestore();
     const dialog = await chooser();
     await userEvent.click(
@@ -220,12 +220,13 @@ describe('RestoreFlow in the desktop app', () => {
 
 describe('Town › Your data in the desktop app', () => {
   it('lists the newest automatic backups and restores one through the same preview', async () => {
+    // Newest first, as main lists them (by write sequence).
     const many = Array.from({ length: 7 }, (_, i) => ({
-      fileName: `auto-2026-03-0${i + 1}T12-00-00-000Z-daily.json`,
-      writtenAt: `2026-03-0${i + 1}T12:00:00.000Z`,
+      fileName: `auto-00000${7 - i}-2026-03-0${7 - i}T12-00-00-000Z-daily.json`,
+      writtenAt: `2026-03-0${7 - i}T12:00:00.000Z`,
       bytes: 1000,
     }));
-    fakeApi(many, { [many[6]!.fileName]: mapleHollow });
+    fakeApi(many, { [many[0]!.fileName]: mapleHollow });
     render(<RestoreFlow db={db} hasTown />);
     await renderScreen(TownScreen, db);
     const yourData = screen.getByRole('region', { name: 'Your data' });
