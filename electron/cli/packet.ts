@@ -12,15 +12,23 @@ import { CliError, EXIT_OK, parseCommandArgs, parseIsoDate, parseYear, readBacku
 import type { CliCommand, CliIo } from './command';
 import { renderPdf } from './pdf-node';
 
-const packetUsage = `Usage: ledger packet <backup.json> --year <YYYY> [--as-of <YYYY-MM-DD>] --out <file.pdf>
+const packetUsage = `Usage: ledger packet <backup.json> --year <YYYY> [--as-of <YYYY-MM-DD>] [--appendix] --out <file.pdf>
+       ledger packet <backup.json> --submission <id> --out <file.pdf>
 
-Writes the evidence packet for the Sustainable CT action "Participate in
-Equity Training" as a PDF: cover, summary, Part 1 cohort, Part 2 training,
-timeframe for credit, partners, and every readiness gap still open.
+Writes the submission packet for the Sustainable CT action "Participate in
+Equity Training" as a PDF (PDF/A-2b): cover, Part 1, Part 2, the timeframe
+for credit of each part, partners and a signature block. While readiness gaps
+are open, a "Before you submit" page lists them and every page is marked DRAFT.
+
+With --submission, writes the packet exactly as it was submitted (the frozen
+bytes kept in the backup), whatever the records say today.
 
 Options:
-  --year <YYYY>         certification year Y (required)
+  --year <YYYY>         certification year Y (required unless --submission)
   --as-of <YYYY-MM-DD>  day of the evaluation (default: today, local time)
+  --appendix            add "How the town checked eligibility" (reasons with
+                        rule ids, what was not counted): for the town's file copy
+  --submission <id>     write a frozen submitted packet (see 'ledger history')
   --out <file.pdf>      where to write the PDF (required)
   -h, --help            show this help`;
 
@@ -96,6 +104,7 @@ export const packetCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs('packet', args, {
       year: { type: 'string' },
       'as-of': { type: 'string' },
+      appendix: { type: 'boolean' },
       out: { type: 'string' },
     });
     const file = onePositional('packet', positionals);
@@ -104,7 +113,12 @@ export const packetCommand: CliCommand = {
     const out = requireOut('packet', values.out);
     const data = await readBackupFile(file, io);
     const evaluation = evaluate(data, { certificationYear, asOfDate });
-    const doc = buildPacketDocument(data, evaluation, { generatedOn: io.today(), appVersion: appVersion() });
+    const doc = buildPacketDocument(
+      data,
+      evaluation,
+      { generatedOn: io.today(), appVersion: appVersion() },
+      { appendix: values.appendix === true },
+    );
     const size = await writePdf(doc, out, io);
     const gaps = evaluation.gaps.length;
     io.stdout(

@@ -97,3 +97,9 @@ export function describePosition(position: Position): string {
   if (title && where) return `${title}, ${where}`;
   return title || where || kind;
 }
+
+/** Sustainable CT's two review rounds a year, as the packet and the screens name them. */
+export const certificationRoundLabels: Record<'spring' | 'fall', string> = {
+  spring: 'Spring round',
+  fall: 'Fall round',
+};

@@ -302,6 +302,11 @@ export const townSchema = z.object({
   asOfDate: isoDateSchema.nullable().default(null),
   preparedBy: shortText('Prepared by', 200).default(''),
   preparedByTitle: shortText('Title', 200).default(''),
+  /** How Sustainable CT reaches the preparer; printed on the packet's cover when filled in. */
+  preparedByEmail: z.union([z.literal(''), z.email({ error: 'must be an email address' })]).default(''),
+  preparedByPhone: shortText('Phone', 40).default(''),
+  /** Sustainable CT reviews submissions in a spring and a fall round each year. */
+  certificationRound: z.enum(['spring', 'fall']).default('spring'),
   /** Rolling-credit narratives (T.2): ongoing, currently relevant, meaningful impact. */
   rollingNarrative: z
     .object({ part1: longText('Narrative').default(''), part2: longText('Narrative').default('') })
