@@ -21,6 +21,8 @@ export interface BackupCounts {
   certifications: number;
   coaching: number;
   optimizeForEquity: number;
+  /** Packets marked as submitted, each with its frozen PDF. */
+  submissions: number;
 }
 
 export type ImportResult = { ok: true; counts: BackupCounts } | { ok: false; errors: BackupError[] };
@@ -47,6 +49,7 @@ export function countsOf(data: TownData): BackupCounts {
     certifications: data.certifications.length,
     coaching: data.coaching.length,
     optimizeForEquity: data.optimizeForEquity.length,
+    submissions: data.submissions.length,
   };
 }
 

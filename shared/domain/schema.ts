@@ -9,6 +9,7 @@
  * zone would move 2023-01-01 to 2022-12-31 and break the T.1 window).
  */
 import { z } from 'zod';
+import { submissionSchemaOf } from '../submissions/schema';
 
 /** Record ids are opaque strings (UUIDs for records the user creates, readable slugs for built-in catalog data). */
 export const idSchema = z
@@ -314,8 +315,11 @@ export const townSchema = z.object({
 });
 export type Town = z.infer<typeof townSchema>;
 
-/** Everything the app stores about one town: the rules engine's input and the backup's payload. */
-export const townDataSchema = z.object({
+/**
+ * The town's records: everything but its submissions. What a submission freezes as its
+ * snapshot (shared/submissions/), and all the rules engine reads.
+ */
+export const townRecordsSchema = z.object({
   town: townSchema,
   settings: settingsSchema.default(() => settingsSchema.parse({})),
   people: z.array(personSchema).default([]),
@@ -327,5 +331,16 @@ export const townDataSchema = z.object({
   certifications: z.array(certificationSchema).default([]),
   coaching: z.array(coachingEntrySchema).default([]),
   optimizeForEquity: z.array(optimizeForEquitySchema).default([]),
+});
+export type TownRecords = z.infer<typeof townRecordsSchema>;
+
+/** A packet marked as submitted, frozen with the records it came from (shared/submissions/schema.ts). */
+export const submissionSchema = submissionSchemaOf(townRecordsSchema);
+export type Submission = z.infer<typeof submissionSchema>;
+
+/** Everything the app stores about one town: the rules engine's input and the backup's payload. */
+export const townDataSchema = townRecordsSchema.extend({
+  /** Every packet marked as submitted, frozen, with Sustainable CT's result (shared/submissions/). */
+  submissions: z.array(submissionSchema).default([]),
 });
 export type TownData = z.infer<typeof townDataSchema>;

@@ -143,6 +143,7 @@ describe('previewBackup()', () => {
           certifications: 1,
           coaching: 2,
           optimizeForEquity: 2,
+          submissions: 0,
         },
       },
     });

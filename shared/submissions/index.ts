@@ -1,0 +1,5 @@
+export * from './base64';
+export * from './compare';
+export * from './next';
+export * from './schema';
+export * from './snapshot';
