@@ -3,3 +3,4 @@ export * from './compare';
 export * from './next';
 export * from './schema';
 export * from './snapshot';
+export * from './portal';

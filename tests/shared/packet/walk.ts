@@ -8,7 +8,9 @@ export function strings(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(strings);
   if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
-    return ['text', 'stack', 'columns', 'ul', 'ol', 'table', 'body'].flatMap((k) => (k in o ? strings(o[k]) : []));
+    return ['text', 'stack', 'columns', 'ul', 'ol', 'table', 'body'].flatMap((k) =>
+      k in o ? strings(o[k]) : [],
+    );
   }
   return [];
 }
