@@ -8,6 +8,7 @@ import { buildPacketDocument } from '../../shared/packet/packet';
 import { UnknownSessionError, buildSignInSheet } from '../../shared/packet/signin';
 import type { PdfDocument } from '../../shared/packet/pdf-types';
 import { evaluate } from '../../shared/rules/engine';
+import { packetBytes } from '../../shared/submissions';
 import { CliError, EXIT_OK, parseCommandArgs, parseIsoDate, parseYear, readBackupFile } from './command';
 import type { CliCommand, CliIo } from './command';
 import { renderPdf } from './pdf-node';
@@ -94,6 +95,31 @@ async function writePdf(doc: PdfDocument, out: string, io: CliIo): Promise<numbe
   return bytes.length;
 }
 
+/** Writes a submission's frozen packet exactly as it was submitted: its stored bytes, never re-rendered. */
+async function writeFrozenPacket(file: string, id: string, out: string, io: CliIo): Promise<number> {
+  if (!io.writeFile) throw new Error('this ledger cannot write files');
+  const data = await readBackupFile(file, io);
+  const submission = data.submissions.find((s) => s.id === id);
+  if (submission === undefined) {
+    const known = data.submissions.map((s) => s.id);
+    const hint =
+      known.length === 0
+        ? 'the file has no submissions'
+        : `submissions: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', ...' : ''}`;
+    throw new CliError(`${file}: no submission '${id}' (${hint}; see 'ledger history')`);
+  }
+  const bytes = packetBytes(submission);
+  try {
+    await io.writeFile(out, bytes);
+  } catch (e) {
+    throw new CliError(`${out}: ${describeWriteError(e)}`);
+  }
+  io.stdout(
+    `Wrote ${out} (${kb(bytes.length)}): the packet submitted for ${submission.certificationYear} on ${submission.submittedOn}, as submitted.\n`,
+  );
+  return EXIT_OK;
+}
+
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
 
 export const packetCommand: CliCommand = {
@@ -105,9 +131,18 @@ export const packetCommand: CliCommand = {
       year: { type: 'string' },
       'as-of': { type: 'string' },
       appendix: { type: 'boolean' },
+      submission: { type: 'string' },
       out: { type: 'string' },
     });
     const file = onePositional('packet', positionals);
+    if (values.submission !== undefined) {
+      if (values.year !== undefined || values['as-of'] !== undefined || values.appendix === true) {
+        throw new CliError(
+          'packet: --submission writes the packet as submitted; it takes no --year, --as-of or --appendix',
+        );
+      }
+      return writeFrozenPacket(file, values.submission, requireOut('packet', values.out), io);
+    }
     const certificationYear = parseYear(values.year);
     const asOfDate = values['as-of'] === undefined ? io.today() : parseIsoDate(values['as-of'], '--as-of');
     const out = requireOut('packet', values.out);
