@@ -52,7 +52,11 @@ export function SubmitScreen({ data, evaluation, db }: ScreenProps) {
   const year = evaluation.certificationYear;
   const round = data.town.certificationRound;
   const blocks = useMemo(() => portalBlocks(data, evaluation), [data, evaluation]);
-  const done = useLiveQuery(() => loadChecklist(db, year, round), [db, year, round]);
+  const stored = useLiveQuery(() => loadChecklist(db, year, round), [db, year, round]);
+  // What the clerk just ticked shows at once; the stored list takes over when it arrives.
+  const [ticked, setTicked] = useState<{ cycle: string; items: string[] } | null>(null);
+  const cycle = `${year}-${round}`;
+  const done = ticked?.cycle === cycle ? ticked.items : stored;
   const navigate = useUi((s) => s.navigate);
   const gaps = evaluation.gaps.length;
 
@@ -60,6 +64,7 @@ export function SubmitScreen({ data, evaluation, db }: ScreenProps) {
     const next = new Set(done ?? []);
     if (on) next.add(item);
     else next.delete(item);
+    setTicked({ cycle, items: [...next] });
     void saveChecklist(db, year, round, [...next]).catch((e: unknown) =>
       notify({
         kind: 'error',
