@@ -178,9 +178,9 @@ export function timeframeStatement(part: Part1Evaluation | Part2Evaluation, ev: 
   }
   // The engine cites T.3 when the evidence is rolling because it was credited before.
   if (ev.recertification && part.reasons.some((r) => r.rule === 'T.3')) {
-    return `Rolling credit: completed ${done} and credited in the town's ${ev.recertification.yearAwarded} certification, which expires in ${ev.recertification.expires}; the narrative below describes its ongoing impact.`;
+    return `Rolling credit: completed ${done} and credited in the town's ${ev.recertification.yearAwarded} certification, which expires in ${ev.recertification.expires}.`;
   }
-  return `Rolling credit: completed ${done}, before ${formatDate(ev.newCreditFrom)}; the narrative below describes its ongoing impact.`;
+  return `Rolling credit: completed ${done}, before ${formatDate(ev.newCreditFrom)}.`;
 }
 
 function timeframe(data: TownData, ev: Evaluation, part: Part1Evaluation | Part2Evaluation): PdfContent[] {

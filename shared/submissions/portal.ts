@@ -54,12 +54,16 @@ export function portalBlocks(data: TownData, ev: Evaluation): PortalBlock[] {
   for (const part of [ev.part1, ev.part2]) {
     const statement = timeframeStatement(part, ev);
     if (statement === null) continue;
-    const narrative = part.credit === 'rolling' ? data.town.rollingNarrative[part.id].trim() : '';
+    const narrative = data.town.rollingNarrative[part.id].trim();
+    const text =
+      part.credit !== 'rolling'
+        ? statement
+        : `${statement}\n\n${narrative || '(Narrative of ongoing impact missing: write it on the Town screen.)'}`;
     out.push({
       id: `${part.id}-timeframe`,
       part: part.id,
       label: `${part.id === 'part1' ? 'Part 1' : 'Part 2'} — timeframe for credit`,
-      text: narrative ? `${statement}\n\n${narrative}` : statement,
+      text,
     });
   }
   out.push({
