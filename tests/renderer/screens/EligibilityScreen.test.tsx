@@ -267,9 +267,7 @@ describe('EligibilityScreen', () => {
     expect(
       within(dialog).getByText(/2 items are still missing: the packet will be marked DRAFT/),
     ).toBeTruthy();
-    expect((within(dialog).getByRole('checkbox', { name: /appendix/ }) as HTMLInputElement).checked).toBe(
-      false,
-    );
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: /appendix/ }).checked).toBe(false);
     await createInDialog();
     const busy = within(dialog).getByRole('button', { name: 'Creating the packet…' });
     expect(busy.getAttribute('aria-disabled')).toBe('true');
