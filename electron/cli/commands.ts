@@ -4,6 +4,7 @@
  */
 import { checkCommand } from './check';
 import type { CliCommand } from './command';
+import { historyCommand } from './history';
 import { packetCommand, signinCommand } from './packet';
 
-export const commands: readonly CliCommand[] = [checkCommand, packetCommand, signinCommand];
+export const commands: readonly CliCommand[] = [checkCommand, packetCommand, signinCommand, historyCommand];

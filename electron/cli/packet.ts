@@ -8,19 +8,28 @@ import { buildPacketDocument } from '../../shared/packet/packet';
 import { UnknownSessionError, buildSignInSheet } from '../../shared/packet/signin';
 import type { PdfDocument } from '../../shared/packet/pdf-types';
 import { evaluate } from '../../shared/rules/engine';
+import { packetBytes } from '../../shared/submissions';
 import { CliError, EXIT_OK, parseCommandArgs, parseIsoDate, parseYear, readBackupFile } from './command';
 import type { CliCommand, CliIo } from './command';
 import { renderPdf } from './pdf-node';
 
-const packetUsage = `Usage: ledger packet <backup.json> --year <YYYY> [--as-of <YYYY-MM-DD>] --out <file.pdf>
+const packetUsage = `Usage: ledger packet <backup.json> --year <YYYY> [--as-of <YYYY-MM-DD>] [--appendix] --out <file.pdf>
+       ledger packet <backup.json> --submission <id> --out <file.pdf>
 
-Writes the evidence packet for the Sustainable CT action "Participate in
-Equity Training" as a PDF: cover, summary, Part 1 cohort, Part 2 training,
-timeframe for credit, partners, and every readiness gap still open.
+Writes the submission packet for the Sustainable CT action "Participate in
+Equity Training" as a PDF (PDF/A-2b): cover, Part 1, Part 2, the timeframe
+for credit of each part, partners and a signature block. While readiness gaps
+are open, a "Before you submit" page lists them and every page is marked DRAFT.
+
+With --submission, writes the packet exactly as it was submitted (the frozen
+bytes kept in the backup), whatever the records say today.
 
 Options:
-  --year <YYYY>         certification year Y (required)
+  --year <YYYY>         certification year Y (required unless --submission)
   --as-of <YYYY-MM-DD>  day of the evaluation (default: today, local time)
+  --appendix            add "How the town checked eligibility" (reasons with
+                        rule ids, what was not counted): for the town's file copy
+  --submission <id>     write a frozen submitted packet (see 'ledger history')
   --out <file.pdf>      where to write the PDF (required)
   -h, --help            show this help`;
 
@@ -92,6 +101,31 @@ async function writePdf(doc: PdfDocument, out: string, io: CliIo): Promise<numbe
   return bytes.length;
 }
 
+/** Writes a submission's frozen packet exactly as it was submitted: its stored bytes, never re-rendered. */
+async function writeFrozenPacket(file: string, id: string, out: string, io: CliIo): Promise<number> {
+  if (!io.writeFile) throw new Error('this ledger cannot write files');
+  const data = await readBackupFile(file, io);
+  const submission = data.submissions.find((s) => s.id === id);
+  if (submission === undefined) {
+    const known = data.submissions.map((s) => s.id);
+    const hint =
+      known.length === 0
+        ? 'the file has no submissions'
+        : `submissions: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', ...' : ''}`;
+    throw new CliError(`${file}: no submission '${id}' (${hint}; see 'ledger history')`);
+  }
+  const bytes = packetBytes(submission);
+  try {
+    await io.writeFile(out, bytes);
+  } catch (e) {
+    throw new CliError(`${out}: ${describeWriteError(e)}`);
+  }
+  io.stdout(
+    `Wrote ${out} (${kb(bytes.length)}): the packet submitted for ${submission.certificationYear} on ${submission.submittedOn}, as submitted.\n`,
+  );
+  return EXIT_OK;
+}
+
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
 
 export const packetCommand: CliCommand = {
@@ -102,15 +136,30 @@ export const packetCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs('packet', args, {
       year: { type: 'string' },
       'as-of': { type: 'string' },
+      appendix: { type: 'boolean' },
+      submission: { type: 'string' },
       out: { type: 'string' },
     });
     const file = onePositional('packet', positionals);
+    if (values.submission !== undefined) {
+      if (values.year !== undefined || values['as-of'] !== undefined || values.appendix === true) {
+        throw new CliError(
+          'packet: --submission writes the packet as submitted; it takes no --year, --as-of or --appendix',
+        );
+      }
+      return writeFrozenPacket(file, values.submission, requireOut('packet', values.out), io);
+    }
     const certificationYear = parseYear(values.year);
     const asOfDate = values['as-of'] === undefined ? io.today() : parseIsoDate(values['as-of'], '--as-of');
     const out = requireOut('packet', values.out);
     const data = await readBackupFile(file, io);
     const evaluation = evaluate(data, { certificationYear, asOfDate });
-    const doc = buildPacketDocument(data, evaluation, { generatedOn: io.today(), appVersion: appVersion() });
+    const doc = buildPacketDocument(
+      data,
+      evaluation,
+      { generatedOn: io.today(), appVersion: appVersion() },
+      { appendix: values.appendix === true },
+    );
     const size = await writePdf(doc, out, io);
     const gaps = evaluation.gaps.length;
     io.stdout(

@@ -29,6 +29,7 @@ import {
   seriesSchema,
   sessionSchema,
   settingsSchema,
+  submissionSchema,
   townDataSchema,
   townSchema,
   trainingSchema,
@@ -43,10 +44,13 @@ import type {
   Series,
   Session,
   Settings,
+  Submission,
   Town,
   TownData,
   Training,
 } from '../../shared/domain/schema';
+import { certificationFromResult, submissionResultSchema } from '../../shared/submissions';
+import type { SubmissionResult } from '../../shared/submissions';
 import { compareCodeUnits, groupBySession, SETTINGS_KEY, TOWN_KEY } from './schema';
 import type { AppDB, SessionAttendanceRow } from './schema';
 
@@ -142,6 +146,12 @@ const byText =
   (a: T, b: T): number =>
     collator.compare(key(a), key(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Submissions in the History timeline's order: oldest certification year first, then by day. */
+const bySubmissionOrder = (a: Submission, b: Submission): number =>
+  a.certificationYear - b.certificationYear ||
+  compareCodeUnits(a.submittedOn, b.submittedOn) ||
+  compareCodeUnits(a.id, b.id);
+
 /**
  * Everything stored, as one `TownData` (the rules engine's input), or null before
  * the first-run guide has created the town. Lists come in a stable display order:
@@ -165,6 +175,7 @@ export async function loadTownData(db: AppDB): Promise<TownData | null> {
       certifications,
       coaching,
       optimize,
+      submissions,
     ] = await Promise.all([
       db.settings.get(SETTINGS_KEY),
       db.people.toArray(),
@@ -176,6 +187,7 @@ export async function loadTownData(db: AppDB): Promise<TownData | null> {
       db.certifications.toArray(),
       db.coaching.toArray(),
       db.optimizeForEquity.toArray(),
+      db.submissions.toArray(),
     ]);
     return {
       town,
@@ -189,6 +201,7 @@ export async function loadTownData(db: AppDB): Promise<TownData | null> {
       certifications: certifications.sort((a, b) => a.yearAwarded - b.yearAwarded || (a.id < b.id ? -1 : 1)),
       coaching: coaching.sort(byText((c) => c.date)),
       optimizeForEquity: optimize.sort(byText((o) => `${o.actionNumber} ${o.actionName}`)),
+      submissions: submissions.sort(bySubmissionOrder),
     };
   });
 }
@@ -254,6 +267,7 @@ export async function replaceAllData(db: AppDB, data: TownData): Promise<void> {
     await db.certifications.bulkAdd(data.certifications);
     await db.coaching.bulkAdd(data.coaching);
     await db.optimizeForEquity.bulkAdd(data.optimizeForEquity);
+    await db.submissions.bulkAdd(data.submissions);
   });
 }
 
@@ -617,4 +631,85 @@ export async function usageCounts(
 /** Fills defaults and validates a whole `TownData` (used by tests and the sample loader). */
 export function validateTownData(input: unknown): TownData {
   return validate(townDataSchema, input, 'town data');
+}
+
+/**
+ * Records a submission ("Mark as submitted"). A submission is frozen: there is no
+ * way to change its packet, evaluation or snapshot afterwards, so an id that
+ * already exists is refused rather than overwritten.
+ */
+export async function addSubmission(db: AppDB, input: Submission): Promise<Submission> {
+  const submission = validate(submissionSchema, input, 'submission');
+  await db.transaction('rw', db.submissions, async () => {
+    if ((await db.submissions.get(submission.id)) !== undefined) {
+      throw new ValidationError('submission', [
+        { path: 'id', message: 'a submission with this id exists and never changes' },
+      ]);
+    }
+    await db.submissions.add(submission);
+  });
+  return submission;
+}
+
+/** Thrown when a result names a submission that is not stored. */
+export class UnknownSubmissionError extends Error {
+  override readonly name = 'UnknownSubmissionError';
+  constructor(readonly id: string) {
+    super(`There is no submission ${id}.`);
+  }
+}
+
+export interface RecordResultOutcome {
+  submission: Submission;
+  /** The certification record created or updated; null when not awarded (any earlier one is removed). */
+  certification: Certification | null;
+  /** Credited evidence deleted from the records since, which could not be carried over. */
+  dropped: string[];
+}
+
+/**
+ * "Record the result": stores Sustainable CT's answer on the submission and, for an
+ * award, creates or updates the certification record with the credited evidence taken
+ * from the submission (T.3), so next cycle needs nothing typed again. One transaction:
+ * the result and the certification are written together or not at all. Recording again
+ * (a correction) replaces both; a "not awarded" removes the record an earlier result made.
+ */
+export async function recordSubmissionResult(
+  db: AppDB,
+  submissionId: string,
+  input: Omit<z.input<typeof submissionResultSchema>, 'certificationId'>,
+): Promise<RecordResultOutcome> {
+  const draft = validate(submissionResultSchema, { ...input, certificationId: null }, 'result');
+  const tables = [db.submissions, db.certifications, db.series, db.sessions];
+  return db.transaction('rw', tables, async () => {
+    const stored = await db.submissions.get(submissionId);
+    if (stored === undefined) throw new UnknownSubmissionError(submissionId);
+    const [series, sessions] = await Promise.all([db.series.toArray(), db.sessions.toArray()]);
+    const { certification, dropped } = certificationFromResult(stored, draft, { series, sessions });
+    const previous = stored.result?.certificationId ?? null;
+    if (previous !== null && previous !== certification?.id) await db.certifications.delete(previous);
+    if (certification !== null) await db.certifications.put(certification);
+    const result: SubmissionResult = { ...draft, certificationId: certification?.id ?? null };
+    const submission = { ...stored, result };
+    await db.submissions.put(submission);
+    return { submission, certification, dropped };
+  });
+}
+
+/** The clerk's Submit checklist for one cycle, kept with the app's own bookkeeping (not town data). */
+export const checklistKey = (year: number, round: string): string => `submitChecklist:${year}-${round}`;
+
+export async function loadChecklist(db: AppDB, year: number, round: string): Promise<string[]> {
+  const row = await db.meta.get(checklistKey(year, round));
+  const value = row?.value;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+export async function saveChecklist(
+  db: AppDB,
+  year: number,
+  round: string,
+  done: readonly string[],
+): Promise<void> {
+  await db.meta.put({ key: checklistKey(year, round), value: [...new Set(done)].sort() });
 }

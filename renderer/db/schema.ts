@@ -22,6 +22,7 @@ import type {
   Series,
   Session,
   Settings,
+  Submission,
   Town,
   Training,
 } from '../../shared/domain/schema';
@@ -130,6 +131,12 @@ export class AppDB extends Dexie {
   coaching!: Table<CoachingEntry, string>;
   optimizeForEquity!: Table<OptimizeForEquityEntry, string>;
   /**
+   * Since version 5: every packet marked as submitted, frozen (shared/submissions/). The
+   * packet's bytes are kept as the base64 text the backup carries, so a submission goes from
+   * the database to a backup and back without ever being re-encoded.
+   */
+  submissions!: Table<Submission, string>;
+  /**
    * Since version 2: the app's own bookkeeping (e.g. the last CSV import), one row per
    * `key`. Not town data: never in a backup, and a restore leaves it alone.
    */
@@ -182,6 +189,12 @@ export class AppDB extends Dexie {
     this.version(4).stores({
       attendance: null,
     });
+
+    // Version 5: adds the `submissions` table (indexed by certification year for the History
+    // timeline). Nothing existing changes, so no `.upgrade()`.
+    this.version(5).stores({
+      submissions: 'id, certificationYear',
+    });
   }
 
   /** Where the database lives (fake-indexeddb in tests). */
@@ -228,6 +241,7 @@ export class AppDB extends Dexie {
       this.certifications,
       this.coaching,
       this.optimizeForEquity,
+      this.submissions,
     ];
   }
 }

@@ -41,6 +41,13 @@ const EligibilityScreen = lazy(() =>
   import('./screens/EligibilityScreen').then((m) => ({ default: m.EligibilityScreen })),
 );
 
+const SubmitScreen = lazy(() =>
+  import('./screens/submit/SubmitScreen').then((m) => ({ default: m.SubmitScreen })),
+);
+const HistoryScreen = lazy(() =>
+  import('./screens/history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })),
+);
+
 const screens: { id: ScreenId; label: string; component: ComponentType<ScreenProps> }[] = [
   { id: 'town', label: 'Town', component: TownScreen },
   { id: 'people', label: 'People', component: PeopleScreen },
@@ -48,6 +55,8 @@ const screens: { id: ScreenId; label: string; component: ComponentType<ScreenPro
   { id: 'attendance', label: 'Attendance', component: AttendanceScreen },
   { id: 'partners', label: 'Partners', component: PartnersScreen },
   { id: 'eligibility', label: 'Eligibility', component: EligibilityScreen },
+  { id: 'submit', label: 'Submit', component: SubmitScreen },
+  { id: 'history', label: 'History', component: HistoryScreen },
 ];
 
 /** How often the open app tries its daily automatic backup (main skips it when today's exists). */

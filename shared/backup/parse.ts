@@ -251,6 +251,7 @@ export function crossReferenceErrors(data: TownData, prefix = ''): BackupError[]
   idsOf('certifications', data.certifications, 'certification');
   idsOf('coaching', data.coaching, 'coaching entry');
   idsOf('optimizeForEquity', data.optimizeForEquity, 'Optimize for Equity entry');
+  idsOf('submissions', data.submissions, 'submission');
 
   data.people.forEach((person, i) => {
     const seen = new Set<string>();

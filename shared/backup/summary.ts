@@ -13,6 +13,8 @@ export interface BackupCounts {
   certifications: number;
   coaching: number;
   optimizeForEquity: number;
+  /** Packets marked as submitted, each with its frozen PDF. */
+  submissions: number;
 }
 
 /** What the restore dialog shows before the user confirms. */
@@ -37,6 +39,7 @@ export function countsOf(data: TownData): BackupCounts {
     certifications: data.certifications.length,
     coaching: data.coaching.length,
     optimizeForEquity: data.optimizeForEquity.length,
+    submissions: data.submissions.length,
   };
 }
 

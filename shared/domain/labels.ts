@@ -137,3 +137,9 @@ export function describePosition(position: Position): string {
   if (title && where) return folded(title).includes(folded(where)) ? title : `${title}, ${where}`;
   return title || where || kind;
 }
+
+/** Sustainable CT's two review rounds a year, as the packet and the screens name them. */
+export const certificationRoundLabels: Record<'spring' | 'fall', string> = {
+  spring: 'Spring round',
+  fall: 'Fall round',
+};

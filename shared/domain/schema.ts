@@ -11,6 +11,7 @@
 // Before any schema is built: see zod-config.ts (no eval probe under the app's CSP).
 import '../zod-config';
 import { z } from 'zod';
+import { submissionSchemaOf } from '../submissions/schema';
 
 /** Record ids are opaque strings (UUIDs for records the user creates, readable slugs for built-in catalog data). */
 export const idSchema = z
@@ -324,6 +325,11 @@ export const townSchema = z.object({
   asOfDate: isoDateSchema.nullable().default(null),
   preparedBy: shortText('Prepared by', 200).default(''),
   preparedByTitle: shortText('Title', 200).default(''),
+  /** How Sustainable CT reaches the preparer; printed on the packet's cover when filled in. */
+  preparedByEmail: z.union([z.literal(''), z.email({ error: 'must be an email address' })]).default(''),
+  preparedByPhone: shortText('Phone', 40).default(''),
+  /** Sustainable CT reviews submissions in a spring and a fall round each year. */
+  certificationRound: z.enum(['spring', 'fall']).default('spring'),
   /** Rolling-credit narratives (T.2): ongoing, currently relevant, meaningful impact. */
   rollingNarrative: z
     .object({ part1: longText('Narrative').default(''), part2: longText('Narrative').default('') })
@@ -331,8 +337,11 @@ export const townSchema = z.object({
 });
 export type Town = z.infer<typeof townSchema>;
 
-/** Everything the app stores about one town: the rules engine's input and the backup's payload. */
-export const townDataSchema = z.object({
+/**
+ * The town's records: everything but its submissions. What a submission freezes as its
+ * snapshot (shared/submissions/), and all the rules engine reads.
+ */
+export const townRecordsSchema = z.object({
   town: townSchema,
   settings: settingsSchema.default(() => settingsSchema.parse({})),
   people: z.array(personSchema).default([]),
@@ -344,5 +353,16 @@ export const townDataSchema = z.object({
   certifications: z.array(certificationSchema).default([]),
   coaching: z.array(coachingEntrySchema).default([]),
   optimizeForEquity: z.array(optimizeForEquitySchema).default([]),
+});
+export type TownRecords = z.infer<typeof townRecordsSchema>;
+
+/** A packet marked as submitted, frozen with the records it came from (shared/submissions/schema.ts). */
+export const submissionSchema = submissionSchemaOf(townRecordsSchema);
+export type Submission = z.infer<typeof submissionSchema>;
+
+/** Everything the app stores about one town: the rules engine's input and the backup's payload. */
+export const townDataSchema = townRecordsSchema.extend({
+  /** Every packet marked as submitted, frozen, with Sustainable CT's result (shared/submissions/). */
+  submissions: z.array(submissionSchema).default([]),
 });
 export type TownData = z.infer<typeof townDataSchema>;

@@ -1,12 +1,20 @@
 /**
- * The evidence packet for "Participate in Equity Training": a pure function from
- * the town's data and the rules engine's evaluation to a pdfmake document
+ * The submission packet for "Participate in Equity Training": a pure function
+ * from the town's data and the rules engine's evaluation to a pdfmake document
  * definition. It decides nothing (every status, reason and gap comes from
- * `shared/rules/`); it only lays the evaluation out the way the program asks
- * for it to be submitted (P1.9, P2.7, T.1–T.3) and prints every readiness gap
- * as a gap, never hiding one.
+ * `shared/rules/`).
+ *
+ * Why it reads as a submission, not an audit trail: the reviewer at Sustainable
+ * CT looks for what the action asks each part to submit (P1.9, P2.7), the
+ * timeframe for credit (T.1–T.3) and the partners. So the body prints exactly
+ * those, headed by the action's own words, and nothing of the app's own
+ * reasoning (no rule ids, no "why" lists, no zero lines). The town's check —
+ * reasons with rule ids, what was not counted — is an optional appendix for the
+ * town's file copy. Open readiness gaps are never hidden: a "Before you submit"
+ * first page lists them and every page carries a DRAFT mark.
  */
 import {
+  certificationRoundLabels,
   cohortRoleLabels,
   creditLabels,
   deliveryLabels,
@@ -24,7 +32,10 @@ import type {
   Reason,
 } from '../rules/evaluation';
 import {
+  ACCENT,
   CELL_MAX,
+  CONTENT_WIDTH,
+  INK,
   LINE_MAX,
   MUTED,
   PAGE_MARGINS,
@@ -41,16 +52,281 @@ import {
   styles,
   townLabel,
 } from './layout';
-import type { PdfContent, PdfDocument, PdfText } from './pdf-types';
+import type { PdfContent, PdfDocument, PdfPageContent, PdfText } from './pdf-types';
 
 /** What the packet prints about its own making. */
 export interface PacketMeta {
-  /** The day the packet was generated, ISO `YYYY-MM-DD`. */
+  /** The day the packet was generated, ISO `YYYY-MM-DD`; printed as the packet's date. */
   generatedOn: string;
   appVersion: string;
 }
 
-/** Status in words, so it reads without colour (and in black-and-white print). */
+export interface PacketOptions {
+  /**
+   * Adds "How the town checked eligibility" (the rules engine's reasons with rule
+   * ids, what was not counted, the attendee list): for the town's file copy, not
+   * for the copy to submit. Off by default.
+   */
+  appendix?: boolean;
+}
+
+/** What each part asks the town to submit, in the action's own words (P1.9, P2.7). */
+export const PART_ASKS = {
+  part1:
+    'The name and title of each person who attended the trainings and the dates the trainings were held.',
+  part2:
+    'The name and date of the training, the training entity, a description of what was covered, the number of attendees and the municipal departments represented.',
+} as const;
+
+const partTitles = {
+  part1: 'Part 1 — Equity training for a cohort of municipal representatives',
+  part2: 'Part 2 — A live equity training for municipal staff and officials',
+} as const;
+
+/** The DRAFT mark printed on every page while readiness gaps are open. */
+export function draftMark(gapCount: number): string {
+  return `DRAFT — ${gapCount} item${gapCount === 1 ? '' : 's'} missing`;
+}
+
+const missing = (text: string): PdfText => ({ text, style: 'gap', italics: true });
+
+/** Free text (a description, an agenda, a narrative) as paragraphs; pdfmake wraps and paginates prose. */
+function paragraphs(text: string): PdfContent {
+  return {
+    stack: text
+      .trim()
+      .split(/\n{2,}/)
+      .map((p) => ({ text: p.trim(), margin: [0, 0, 0, 4] as [number, number, number, number] })),
+  };
+}
+
+/** The action's request, quoted under each part's heading. */
+function asks(part: 'part1' | 'part2'): PdfContent {
+  return {
+    text: [
+      { text: 'Submit: ', bold: true, color: ACCENT },
+      { text: PART_ASKS[part], italics: true },
+    ],
+    margin: [0, 0, 0, 8],
+  };
+}
+
+/** "Before you submit": every open gap in plain words, on its own first page. */
+function beforeYouSubmit(gaps: ReadinessGap[]): PdfContent[] {
+  return [
+    { text: 'BEFORE YOU SUBMIT', style: 'kicker', margin: [0, 0, 0, 8] },
+    { text: draftMark(gaps.length), style: 'title', color: '#7a2e0e' },
+    accentRule([0, 10, 0, 12]),
+    {
+      text: 'This packet is a draft: the items below are still missing from the submission. Fill them in with Equity Training Ledger and create the packet again. This page and the DRAFT mark disappear once nothing is missing.',
+      margin: [0, 0, 0, 10],
+    },
+    {
+      ol: gaps.map((g) => ({
+        text: clip(g.text, LINE_MAX),
+        margin: [0, 0, 0, 4] as [number, number, number, number],
+      })),
+    },
+    { text: '', pageBreak: 'after' },
+  ];
+}
+
+function cover(data: TownData, ev: Evaluation, meta: PacketMeta): PdfContent[] {
+  const { settings, town } = data;
+  const rows: [string, PdfContent][] = [
+    ['Municipality', { text: townLabel(municipalityHeading(town)), bold: true }],
+    ['Action', `${clip(settings.actionNumber, 20)} ${clip(settings.actionName, 200)}`],
+    [
+      'Certification',
+      `${ev.certificationYear}, ${certificationRoundLabels[town.certificationRound].toLowerCase()}`,
+    ],
+    ['Prepared by', clip(town.preparedBy) || missing('Preparer missing')],
+  ];
+  if (town.preparedByTitle.trim()) rows.push(['Title', clip(town.preparedByTitle)]);
+  if (town.preparedByEmail.trim()) rows.push(['Email', clip(town.preparedByEmail)]);
+  if (town.preparedByPhone.trim()) rows.push(['Phone', clip(town.preparedByPhone)]);
+  rows.push(['Date', formatDate(meta.generatedOn)]);
+  return [
+    { text: 'SUSTAINABLE CT  ·  CERTIFICATION SUBMISSION', style: 'kicker', margin: [0, 0, 0, 8] },
+    { text: clip(settings.actionName, 200), style: 'title' },
+    {
+      text: `Action ${clip(settings.actionNumber, 20)}  ·  ${townLabel(municipalityHeading(town))}`,
+      style: 'subtitle',
+      margin: [0, 4, 0, 0],
+    },
+    accentRule([0, 10, 0, 12]),
+    detailsTable(rows),
+  ];
+}
+
+/** "Elected official of the Board of Selectmen", "Director-level staff, Public Works", ... */
+function roleWords(m: CohortMember): PdfContent {
+  // The engine's label reads "Elected official — Board of Selectmen"; a comma reads better in a table.
+  const label = clip(m.roleLabel.replace(/\s+—\s+/g, ', '));
+  if (m.role === null) return label ? `Town attendee (${label})` : 'Town attendee';
+  return label || cohortRoleLabels[m.role];
+}
+
+/**
+ * The timeframe statement for one part: new credit, or rolling credit with the
+ * town's narrative (T.1–T.3). Nothing for a part with no claimable evidence.
+ */
+export function timeframeStatement(part: Part1Evaluation | Part2Evaluation, ev: Evaluation): string | null {
+  if (part.credit === null || part.completionDate === null) return null;
+  const done = formatDate(part.completionDate);
+  if (part.credit === 'new') {
+    return `New credit: completed ${done}, on or after ${formatDate(ev.newCreditFrom)}, within the three years before certification year ${ev.certificationYear}.`;
+  }
+  // The engine cites T.3 when the evidence is rolling because it was credited before.
+  if (ev.recertification && part.reasons.some((r) => r.rule === 'T.3')) {
+    return `Rolling credit: completed ${done} and credited in the town's ${ev.recertification.yearAwarded} certification, which expires in ${ev.recertification.expires}.`;
+  }
+  return `Rolling credit: completed ${done}, before ${formatDate(ev.newCreditFrom)}.`;
+}
+
+function timeframe(data: TownData, ev: Evaluation, part: Part1Evaluation | Part2Evaluation): PdfContent[] {
+  const statement = timeframeStatement(part, ev);
+  if (statement === null) return [];
+  const out: PdfContent[] = [h2('Timeframe for credit'), { text: statement, margin: [0, 0, 0, 4] }];
+  if (part.credit === 'rolling') {
+    const narrative = data.town.rollingNarrative[part.id].trim();
+    out.push({ text: 'Narrative of ongoing impact', bold: true, margin: [0, 4, 0, 3] });
+    out.push(narrative ? paragraphs(narrative) : missing('Narrative missing'));
+  }
+  return out;
+}
+
+function part1Section(data: TownData, ev: Evaluation): PdfContent[] {
+  const p = ev.part1;
+  const out: PdfContent[] = [h1(partTitles.part1), asks('part1')];
+  const e = p.evidence;
+  if (e === null) {
+    out.push({ text: 'No training series to submit for Part 1 yet.', margin: [0, 0, 0, 4] });
+    return out;
+  }
+  out.push(
+    detailsTable([
+      ['Training series', { text: clip(e.seriesName), bold: true }],
+      ['Topics', e.topics.length > 0 ? { stack: e.topics.map((t) => clip(t.name)) } : '—'],
+    ]),
+    h2('Who attended'),
+    dataTable(
+      ['Name', 'Title when attending', 'Role'],
+      e.cohort.map((m) => [
+        { text: clip(m.name), bold: true },
+        m.title ? clip(m.title) : missing('Title missing'),
+        roleWords(m),
+      ]),
+      [130, 140, '*'],
+    ),
+    h2('Dates the trainings were held'),
+    e.sessions.length > 0
+      ? dataTable(
+          ['Date', 'Training', 'Where'],
+          e.sessions.map((s) => [
+            { text: formatDate(s.date), noWrap: true },
+            clip(s.trainingName),
+            clip(s.location) || '—',
+          ]),
+          [95, '*', 170],
+        )
+      : missing('Session dates missing'),
+    ...timeframe(data, ev, p),
+  );
+  return out;
+}
+
+function attendeeNumber(e: NonNullable<Part2Evaluation['evidence']>): string {
+  return `${e.attendeeCount} municipal attendee${e.attendeeCount === 1 ? '' : 's'}`;
+}
+
+function part2Section(data: TownData, ev: Evaluation): PdfContent[] {
+  const p = ev.part2;
+  const out: PdfContent[] = [{ text: '', margin: [0, 14, 0, 0] }, h1(partTitles.part2), asks('part2')];
+  const e = p.evidence;
+  if (e === null) {
+    out.push({ text: 'No training to submit for Part 2 yet.', margin: [0, 0, 0, 4] });
+    return out;
+  }
+  const where = [deliveryLabels[e.delivery], clip(e.location)].filter(Boolean).join(', ');
+  out.push(
+    detailsTable([
+      ['Name of the training', { text: clip(e.trainingName), bold: true }],
+      ['Date', formatDate(e.date)],
+      ['Training entity', clip(e.provider) || missing('Training entity missing')],
+      ['How and where held', where],
+      ['Number of attendees', attendeeNumber(e)],
+      [
+        'Municipal departments represented',
+        e.departments.length > 0
+          ? { stack: e.departments.map((d) => clip(d)) }
+          : missing('Departments missing'),
+      ],
+    ]),
+    h2('Description of what was covered'),
+    e.description.trim() ? paragraphs(e.description) : missing('Description missing'),
+    ...timeframe(data, ev, p),
+  );
+  return out;
+}
+
+function partnersSection(data: TownData): PdfContent[] {
+  const out: PdfContent[] = [h1('Partners')];
+  if (data.partners.length === 0) {
+    out.push({ text: 'None.', margin: [0, 0, 0, 4] });
+    return out;
+  }
+  out.push(
+    dataTable(
+      ['Partner', "The municipality's role"],
+      data.partners.map((p) => [
+        {
+          stack: [
+            { text: clip(p.name), bold: true },
+            { text: p.kind === 'municipality' ? 'Municipality' : 'Organization', style: 'small' },
+          ],
+        },
+        p.role.trim() ? clip(p.role, CELL_MAX) : missing('Role missing'),
+      ]),
+      [170, '*'],
+    ),
+  );
+  return out;
+}
+
+/** Prepared by, title, date and a line to sign on; kept on one page. */
+function signatureBlock(data: TownData, meta: PacketMeta): PdfContent {
+  const line = (width: number): PdfContent => ({
+    canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.75, lineColor: INK }],
+    margin: [0, 26, 0, 2],
+  });
+  const title = clip(data.town.preparedByTitle);
+  return {
+    unbreakable: true,
+    margin: [0, 18, 0, 0],
+    stack: [
+      { text: 'Prepared and submitted by', style: 'h2', margin: [0, 0, 0, 6] },
+      detailsTable([
+        ['Name', clip(data.town.preparedBy) || missing('Preparer missing')],
+        ['Title', title || '—'],
+        ['Municipality', townLabel(municipalityHeading(data.town))],
+        ['Date', formatDate(meta.generatedOn)],
+      ]),
+      {
+        columns: [
+          {
+            width: CONTENT_WIDTH * 0.6,
+            stack: [line(CONTENT_WIDTH * 0.55), { text: 'Signature', style: 'small' }],
+          },
+          { width: '*', stack: [line(CONTENT_WIDTH * 0.35), { text: 'Date', style: 'small' }] },
+        ],
+      },
+    ],
+  };
+}
+
+/* ---------- Appendix: the town's own check ---------- */
+
 const statusWords: Record<PartStatus, string> = {
   met: statusLabels.met,
   review: `${statusLabels.review} — confirm with Sustainable CT`,
@@ -58,7 +334,6 @@ const statusWords: Record<PartStatus, string> = {
   planned: `${statusLabels.planned} — not yet claimable`,
 };
 
-/** How each reason is marked, in words rather than colour or symbols (Roboto has no check marks). */
 const reasonWords: Record<Reason['kind'], string> = {
   ok: 'Counts',
   problem: 'Does not count',
@@ -67,33 +342,9 @@ const reasonWords: Record<Reason['kind'], string> = {
   info: 'Note',
 };
 
-const partTitles = {
-  part1: 'Part 1 — A cohort of municipal representatives',
-  part2: 'Part 2 — A live equity training for municipal people',
-} as const;
-
-const partShort = { part1: 'Part 1', part2: 'Part 2' } as const;
-
-const missing = (text: string): PdfText => ({ text, style: 'gap', italics: true });
-
-const pointsText = (points: number, max: number) => `${points} of ${max}`;
-
-/** A part's one-line summary: status, points, credit, completion date. */
-function statusLine(part: Part1Evaluation | Part2Evaluation): PdfText {
-  const bits: PdfContent[] = [
-    { text: 'Status: ', color: MUTED },
-    { text: statusWords[part.status], bold: true },
-    { text: `  ·  ${pointsText(part.points, part.maxPoints)} points` },
-  ];
-  if (part.credit) bits.push({ text: `  ·  ${creditLabels[part.credit]}` });
-  if (part.completionDate)
-    bits.push({ text: `  ·  completed ${formatDate(part.completionDate)}`, noWrap: true });
-  return { text: bits, style: 'statusLine' };
-}
-
-/** Reasons as a list: rule id and kind in words, then the engine's sentence. */
-function reasonList(reasons: Reason[], empty = 'No reasons recorded.'): PdfContent {
-  if (reasons.length === 0) return { text: empty, color: MUTED };
+/** Reasons as the engine wrote them, each with its rule id; the wording is the engine's, printed as is. */
+function reasonList(reasons: Reason[]): PdfContent {
+  if (reasons.length === 0) return { text: 'No reasons recorded.', color: MUTED };
   return {
     stack: reasons.map((r): PdfText => ({
       margin: [0, 0, 0, 3],
@@ -106,320 +357,117 @@ function reasonList(reasons: Reason[], empty = 'No reasons recorded.'): PdfConte
   };
 }
 
-/** Readiness gaps, each printed as a gap with its rule id; "No gaps" when there are none. */
-function gapList(gaps: ReadinessGap[], empty = 'No gaps.'): PdfContent {
-  if (gaps.length === 0) return { text: empty };
+function gapLines(gaps: ReadinessGap[]): PdfContent {
   return {
     stack: gaps.map((g): PdfText => ({
       margin: [0, 0, 0, 3],
       text: [
-        { text: 'Gap  ', bold: true, style: 'gap' },
+        { text: `${g.rule}  `, bold: true, color: MUTED },
+        { text: 'Missing: ', bold: true, style: 'gap' },
         { text: clip(g.text, LINE_MAX) },
-        { text: `  (${g.rule})`, color: MUTED },
       ],
     })),
   };
 }
 
-function cover(data: TownData, ev: Evaluation, meta: PacketMeta): PdfContent[] {
-  const { settings, town } = data;
-  const preparedBy = clip(town.preparedBy);
-  const preparedTitle = clip(town.preparedByTitle);
-  return [
-    { text: 'SUSTAINABLE CT  ·  EVIDENCE PACKET', style: 'kicker', margin: [0, 0, 0, 8] },
-    { text: clip(settings.actionName, 200), style: 'title' },
-    {
-      text: `Action ${clip(settings.actionNumber, 20)}  ·  ${townLabel(municipalityHeading(town))}`,
-      style: 'subtitle',
-      margin: [0, 4, 0, 0],
-    },
-    accentRule([0, 10, 0, 12]),
-    detailsTable([
-      ['Municipality', townLabel(municipalityHeading(town))],
-      ['Action', `${clip(settings.actionNumber, 20)} ${clip(settings.actionName, 200)}`],
-      ['Certification year', String(ev.certificationYear)],
-      ['As of', formatDate(ev.asOfDate)],
-      [
-        'Prepared by',
-        preparedBy
-          ? `${preparedBy}${preparedTitle ? `, ${preparedTitle}` : ''}`
-          : missing('Preparer missing (add it on the Town screen)'),
-      ],
-      [
-        'Generated on',
-        `${formatDate(meta.generatedOn)} by Equity Training Ledger ${clip(meta.appVersion, 40)}`,
-      ],
-    ]),
-  ];
-}
-
-function summary(ev: Evaluation): PdfContent[] {
+function appendix(data: TownData, ev: Evaluation): PdfContent[] {
   const row = (title: string, p: Part1Evaluation | Part2Evaluation): PdfContent[] => [
     { text: title, bold: true },
     statusWords[p.status],
-    pointsText(p.points, p.maxPoints),
+    `${p.points} of ${p.maxPoints}`,
     p.credit ? creditLabels[p.credit] : '—',
     p.completionDate ? formatDate(p.completionDate) : '—',
   ];
   const out: PdfContent[] = [
-    h2('Summary'),
+    h1('Appendix — How the town checked eligibility', 'before'),
+    {
+      text: `The town's own check with Equity Training Ledger, for its file copy: not part of the submission. Certification year ${ev.certificationYear}, as of ${formatDate(ev.asOfDate)}; evidence completed on or after ${formatDate(ev.newCreditFrom)} earns new credit. Rule ids refer to the app's rule book.`,
+      style: 'small',
+      margin: [0, 0, 0, 6],
+    },
     dataTable(
       ['Part', 'Status', 'Points', 'Credit', 'Completed'],
       [
-        row('Part 1 — cohort', ev.part1),
-        row('Part 2 — live training', ev.part2),
+        row('Part 1', ev.part1),
+        row('Part 2', ev.part2),
         [
           { text: 'Total', bold: true },
           '',
-          { text: pointsText(ev.totalPoints, ev.maxPoints), bold: true },
+          { text: `${ev.totalPoints} of ${ev.maxPoints}`, bold: true },
           '',
           '',
         ],
       ],
-      [120, '*', 48, 72, 88],
+      [60, '*', 48, 80, 95],
     ),
-    h2('Readiness gaps'),
-    {
-      text: 'Fields still missing for the submission. The packet prints them so nothing is hidden; fix them in the app and generate the packet again.',
-      style: 'small',
-      margin: [0, 0, 0, 5],
-    },
-    gapList(ev.gaps),
   ];
-  if (ev.warnings.length > 0) out.push(h2('Warnings'), reasonList(ev.warnings));
-  return out;
-}
-
-/** "E — Elected official — Board of Selectmen", or "Other attendee" for cohort members without a role (P1.3). */
-function roleCell(m: CohortMember): PdfContent {
-  if (m.role === null) {
-    return {
-      stack: [
-        { text: 'Other attendee', bold: true },
-        { text: clip(m.roleLabel), style: 'small' },
-      ],
-    };
-  }
-  return {
-    stack: [
-      { text: `${m.role} — ${cohortRoleLabels[m.role]}`, bold: true },
-      ...(m.roleLabel ? [{ text: clip(m.roleLabel), style: 'small' }] : []),
-    ],
-  };
-}
-
-function part1Section(ev: Part1Evaluation): PdfContent[] {
-  const out: PdfContent[] = [h1(partTitles.part1, 'before'), statusLine(ev)];
-  const e = ev.evidence;
-  if (e === null) {
-    out.push({ text: 'No series qualifies for Part 1.', margin: [0, 6, 0, 0] });
-  } else {
+  if (ev.gaps.length > 0) out.push(h2('Still missing'), gapLines(ev.gaps));
+  out.push(h2('Part 1 — reasons'), reasonList(ev.part1.reasons));
+  const p1 = ev.part1.evidence;
+  if (p1 !== null) {
     out.push(
-      detailsTable([
-        ['Series', clip(e.seriesName)],
-        ['Topics', e.topics.length > 0 ? e.topics.map((t) => clip(t.name)).join('; ') : '—'],
-      ]),
-      h2(`Cohort members (${e.cohort.length})`),
-      {
-        text: 'E: elected official of an executive body. S: director- or management-level staff. R: resident sustainability team member. Titles are those held when attending (P1.9).',
-        style: 'small',
-        margin: [0, 0, 0, 4],
-      },
+      h2('Part 1 — sessions attended by each cohort member'),
       dataTable(
-        ['Name', 'Title when attending', 'Role filled', 'Sessions attended', 'All topics'],
-        e.cohort.map((m) => [
+        ['Name', 'Role', 'Sessions attended', 'All topics'],
+        p1.cohort.map((m) => [
           { text: clip(m.name), bold: true },
-          m.title ? clip(m.title) : missing('Title missing'),
-          roleCell(m),
-          m.sessions.length > 0
-            ? { stack: m.sessions.map((s) => formatDate(s.date)) }
-            : { text: '—', color: MUTED },
+          m.role === null ? 'Other attendee' : `${m.role} — ${cohortRoleLabels[m.role]}`,
+          m.sessions.length > 0 ? { stack: m.sessions.map((s) => formatDate(s.date)) } : '—',
           m.completedAllTopics ? 'Yes' : 'No',
         ]),
-        [100, 100, '*', 82, 40],
+        [120, '*', 100, 50],
       ),
-      h2('Sessions attended by the cohort'),
-      e.sessions.length > 0
-        ? dataTable(
-            ['Date', 'Training', 'Place or link'],
-            e.sessions.map((s) => [formatDate(s.date), clip(s.trainingName), clip(s.location) || '—']),
-            [95, '*', 170],
-          )
-        : { text: 'None.', color: MUTED },
     );
   }
-  out.push(h2('Why'), reasonList(ev.reasons));
-  if (ev.notCounted.length > 0) {
+  if (ev.part1.notCounted.length > 0) {
     out.push(
       h2('Not counted for Part 1'),
       dataTable(
-        ['Training or series', 'Why not (P1.1)'],
-        ev.notCounted.map((n) => [clip(n.name), clip(n.reason, CELL_MAX)]),
+        ['Training or series', 'Why not'],
+        ev.part1.notCounted.map((n) => [clip(n.name), clip(n.reason, CELL_MAX)]),
         [170, '*'],
       ),
     );
   }
-  out.push(h2('Gaps for Part 1'), gapList(ev.gaps));
-  return out;
-}
-
-function attendeeCountText(e: NonNullable<Part2Evaluation['evidence']>): string {
-  const listed = `${e.listedCount} listed by name`;
-  // The reported count is the session's total, roster or not (P2.3): "including those listed" says so.
-  const reported =
-    e.reportedCount === null
-      ? ''
-      : `; ${e.reportedCount} in all by the sign-in sheet, including those listed`;
-  return `${e.attendeeCount} municipal attendee${e.attendeeCount === 1 ? '' : 's'} (${listed}${reported})`;
-}
-
-function part2Section(ev: Part2Evaluation): PdfContent[] {
-  const out: PdfContent[] = [h1(partTitles.part2, 'before'), statusLine(ev)];
-  const e = ev.evidence;
-  if (e === null) {
-    out.push({ text: 'No session qualifies for Part 2.', margin: [0, 6, 0, 0] });
-  } else {
+  out.push(h2('Part 2 — reasons'), reasonList(ev.part2.reasons));
+  const p2 = ev.part2.evidence;
+  if (p2 !== null && p2.attendees.length > 0) {
+    // The reported count is the session's total, roster or not (P2.3): "including those listed" says so.
+    const reported =
+      p2.reportedCount === null
+        ? ''
+        : `; ${p2.reportedCount} in all by the sign-in sheet, including those listed`;
     out.push(
-      detailsTable([
-        ['Training', { text: clip(e.trainingName), bold: true }],
-        ['Date', formatDate(e.date)],
-        ['Training entity', clip(e.provider) || missing('Training entity missing')],
-        ['Delivery', deliveryLabels[e.delivery]],
-        ['Place or link', clip(e.location) || '—'],
-        ['Number of attendees', attendeeCountText(e)],
-        [
-          'Departments represented',
-          e.departments.length > 0
-            ? e.departments.map((d) => clip(d)).join('; ')
-            : missing('Departments missing'),
-        ],
-      ]),
-      h2('Description or agenda'),
-      // Printed in full as paragraphs (it may be a long agenda); pdfmake wraps and paginates prose.
-      e.description.trim()
-        ? {
-            stack: e.description
-              .trim()
-              .split(/\n{2,}/)
-              .map((p) => ({ text: p, margin: [0, 0, 0, 4] })),
-          }
-        : missing('Description missing'),
-      h2(`Municipal attendees listed (${e.attendees.length})`),
-      e.attendees.length > 0
-        ? dataTable(
-            ['Name', 'Title', 'Department, school or board'],
-            e.attendees.map((a) => [
-              { text: clip(a.name), bold: true },
-              // Titles are not a Part 2 submission field (P2.7), so a missing one is a dash, not a gap.
-              a.title ? clip(a.title) : { text: '—', color: MUTED },
-              a.department ? clip(a.department) : '—',
-            ]),
-            ['*', '*', '*'],
-          )
-        : { text: 'None listed by name.', color: MUTED },
+      h2(`Part 2 — municipal attendees listed by name (${p2.listedCount}${reported})`),
+      dataTable(
+        ['Name', 'Title', 'Department, school or board'],
+        p2.attendees.map((a) => [
+          { text: clip(a.name), bold: true },
+          a.title ? clip(a.title) : '—',
+          a.department ? clip(a.department) : '—',
+        ]),
+        ['*', '*', '*'],
+      ),
     );
   }
-  out.push(h2('Why'), reasonList(ev.reasons), h2('Gaps for Part 2'), gapList(ev.gaps));
-  return out;
-}
-
-const isTimeframeRule = (r: Reason) =>
-  r.rule === 'T.1' || r.rule === 'T.2' || r.rule === 'T.3' || r.rule === 'T.4';
-
-function timeframeSection(data: TownData, ev: Evaluation): PdfContent[] {
-  const out: PdfContent[] = [
-    h1('Timeframe for credit', 'before'),
-    {
-      text: `For certification year ${ev.certificationYear}, evidence completed on or after ${formatDate(ev.newCreditFrom)} earns new credit (T.1); earlier evidence applies for rolling credit with a narrative of ongoing impact (T.2).`,
-      margin: [0, 0, 0, 4],
-    },
-  ];
-  if (ev.recertification) {
-    const r = ev.recertification;
-    out.push({
-      text: `The town's ${clip(r.level, 100)} certification (awarded ${r.yearAwarded}) expires in ${r.expires}: evidence that already earned credit applies for rolling credit (T.3).`,
-      margin: [0, 0, 0, 4],
-    });
-  }
-  for (const part of [ev.part1, ev.part2]) {
-    const title = partShort[part.id];
-    const credit = part.credit
-      ? creditLabels[part.credit]
-      : `No credit (${statusLabels[part.status].toLowerCase()})`;
-    out.push(h2(`${title} — ${credit}`));
-    const tReasons = part.reasons.filter(isTimeframeRule);
-    if (part.credit === null) {
-      out.push({
-        text:
-          part.status === 'planned'
-            ? 'The evidence is dated after the as-of date: shown, not yet claimable (T.4).'
-            : 'Nothing is claimable for this part, so no timeframe applies.',
-        color: MUTED,
-      });
-    } else if (part.completionDate && tReasons.length === 0) {
-      out.push({ text: `Completed ${formatDate(part.completionDate)}.`, margin: [0, 0, 0, 3] });
-    }
-    if (tReasons.length > 0) out.push(reasonList(tReasons));
-    if (part.credit === 'rolling') {
-      const narrative = data.town.rollingNarrative[part.id].trim();
-      out.push({ text: 'Rolling-credit narrative', bold: true, margin: [0, 6, 0, 3] });
-      out.push(
-        narrative
-          ? { stack: narrative.split(/\n{2,}/).map((p) => ({ text: p, margin: [0, 0, 0, 4] })) }
-          : {
-              text: [
-                { text: 'Gap  ', bold: true, style: 'gap' },
-                'Narrative missing: describe the ongoing, currently relevant, meaningful impact (T.2).',
-              ],
-            },
-      );
-    }
-  }
-  return out;
-}
-
-function partnersSection(data: TownData): PdfContent[] {
-  const out: PdfContent[] = [h1('Partners')];
-  if (data.partners.length === 0) {
-    out.push({ text: 'None.', margin: [0, 0, 0, 4] });
-    return out;
-  }
-  out.push(
-    dataTable(
-      ['Partner', 'Kind', "The municipality's role"],
-      data.partners.map((p) => [
-        { text: clip(p.name), bold: true },
-        p.kind === 'municipality' ? 'Municipality' : 'Organization',
-        // A role is "a sentence"; clipped like any cell so a pasted essay cannot outgrow a page.
-        p.role.trim() ? clip(p.role, CELL_MAX) : missing('Role missing'),
-      ]),
-      [150, 70, '*'],
-    ),
-  );
-  return out;
-}
-
-function aroundSection(data: TownData, ev: Evaluation): PdfContent[] {
+  if (ev.warnings.length > 0) out.push(h2('Warnings'), reasonList(ev.warnings));
   const c = ev.coaching;
   const o = ev.optimizeForEquity;
-  const hours = (n: number) => `${n} hour${n === 1 ? '' : 's'}`;
-  const coaching = `${hours(c.hoursUsed)} used of ${hours(c.freeHours)} of free equity coaching${
-    c.overFreeHours ? ' — past the free hours' : ''
-  }.`;
-  const level = o.levelReached ? `Level reached: ${clip(o.levelReached, 100)}.` : 'No level reached yet.';
-  const next = o.next ? ` ${clip(o.next.level, 100)} needs ${o.next.actionsMore} more.` : '';
   const actions = data.optimizeForEquity.map((a) =>
     clip(`${a.actionNumber ? `${a.actionNumber} ` : ''}${a.actionName}`),
   );
-  return [
-    h1('Around the action'),
+  out.push(
+    h2('Around the action'),
     detailsTable([
-      ['Equity coaching', coaching],
+      [
+        'Equity coaching',
+        `${c.hoursUsed} of ${c.freeHours} free hours used${c.overFreeHours ? ' — past the free hours' : ''}`,
+      ],
       [
         'Optimize for Equity',
         {
           stack: [
-            `Applied to ${o.actionsCount} action${o.actionsCount === 1 ? '' : 's'}. ${level}${next}`,
+            `Applied to ${o.actionsCount} action${o.actionsCount === 1 ? '' : 's'}${o.levelReached ? `; level reached: ${clip(o.levelReached, 100)}` : ''}${o.next ? `; ${clip(o.next.level, 100)} needs ${o.next.actionsMore} more` : ''}.`,
             ...(actions.length > 0
               ? [{ ul: actions, margin: [0, 3, 0, 0] as [number, number, number, number] }]
               : []),
@@ -427,43 +475,71 @@ function aroundSection(data: TownData, ev: Evaluation): PdfContent[] {
         },
       ],
     ]),
-  ];
+  );
+  return out;
+}
+
+/** The DRAFT mark at the top right of every page, or nothing when no gap is open. */
+function draftHeader(gaps: number): PdfPageContent | undefined {
+  if (gaps === 0) return undefined;
+  return () => ({
+    text: draftMark(gaps),
+    alignment: 'right',
+    bold: true,
+    fontSize: 10,
+    color: '#7a2e0e',
+    margin: [PAGE_MARGINS[0], 26, PAGE_MARGINS[2], 0],
+  });
 }
 
 /**
- * Builds the evidence packet for one town and one evaluation (LETTER, running
- * footer "town · action · Page X of Y" on every page).
+ * Builds the submission packet for one town and one evaluation (LETTER, PDF/A-2b,
+ * running footer "town · action · Page X of Y" on every page).
  *
  * Pure: the same inputs give the same definition. The action's number and name
  * come from `data.settings`, never constants. Text typed by users is printed as
  * plain text and clipped in table cells (see `CELL_MAX`).
  */
-export function buildPacketDocument(data: TownData, evaluation: Evaluation, meta: PacketMeta): PdfDocument {
+export function buildPacketDocument(
+  data: TownData,
+  evaluation: Evaluation,
+  meta: PacketMeta,
+  options: PacketOptions = {},
+): PdfDocument {
   const town = townLabel(municipalityHeading(data.town));
   const action = `Action ${data.settings.actionNumber} ${data.settings.actionName}`;
+  const gaps = evaluation.gaps;
+  const header = draftHeader(gaps.length);
   return {
     info: {
-      title: `${clip(action, 200)} — evidence packet — ${town}`,
+      title: `${clip(action, 200)} — ${town} — certification ${evaluation.certificationYear}`,
       author: clip(data.town.preparedBy) || town,
-      subject: `Sustainable CT certification year ${evaluation.certificationYear}`,
+      subject: `Sustainable CT certification submission, ${evaluation.certificationYear} ${data.town.certificationRound} round`,
       creator: `Equity Training Ledger ${clip(meta.appVersion, 40)}`,
+      producer: `Equity Training Ledger ${clip(meta.appVersion, 40)}`,
     },
+    // Archival: the town keeps this file for years and may have to show it at recertification.
+    version: '1.7',
+    subset: 'PDF/A-2b',
+    language: 'en-US',
+    displayTitle: true,
     pageSize: 'LETTER',
     pageMargins: PAGE_MARGINS,
+    ...(header ? { header } : {}),
     footer: runningFooter(town, action),
     pageBreakBefore: keepHeadingsWithContent,
     styles,
     defaultStyle,
     content: [
+      ...(gaps.length > 0 ? beforeYouSubmit(gaps) : []),
       ...cover(data, evaluation, meta),
-      ...summary(evaluation),
-      ...part1Section(evaluation.part1),
-      ...part2Section(evaluation.part2),
-      ...timeframeSection(data, evaluation),
+      { text: '', margin: [0, 14, 0, 0] },
+      ...part1Section(data, evaluation),
+      ...part2Section(data, evaluation),
       { text: '', margin: [0, 10, 0, 0] },
       ...partnersSection(data),
-      { text: '', margin: [0, 10, 0, 0] },
-      ...aroundSection(data, evaluation),
+      signatureBlock(data, meta),
+      ...(options.appendix ? appendix(data, evaluation) : []),
     ],
   };
 }

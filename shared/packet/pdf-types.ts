@@ -54,6 +54,10 @@ export interface PdfList extends PdfNodeBase {
   ul: PdfContent[];
 }
 
+export interface PdfOrderedList extends PdfNodeBase {
+  ol: PdfContent[];
+}
+
 export interface PdfLine {
   type: 'line';
   x1: number;
@@ -97,7 +101,7 @@ export interface PdfTable extends PdfNodeBase {
 }
 
 export type PdfContent =
-  string | PdfText | PdfStack | PdfColumns | PdfList | PdfCanvas | PdfTable | PdfContent[];
+  string | PdfText | PdfStack | PdfColumns | PdfList | PdfOrderedList | PdfCanvas | PdfTable | PdfContent[];
 
 /** The page callback pdfmake calls for the header and footer of each page. */
 export type PdfPageContent = (currentPage: number, pageCount: number) => PdfContent;
@@ -114,6 +118,12 @@ export interface PdfLaidOutNode {
 
 export interface PdfDocument {
   info?: { title?: string; author?: string; subject?: string; creator?: string; producer?: string };
+  /** PDF/A (archival) needs PDF 1.7 and the `PDF/A-2b` subset; pdfmake hands both to pdfkit. */
+  version?: '1.7';
+  subset?: 'PDF/A-2b';
+  /** BCP 47 language of the document, e.g. `en-US`. */
+  language?: string;
+  displayTitle?: boolean;
   pageSize: 'LETTER';
   pageOrientation?: 'portrait' | 'landscape';
   pageMargins: [number, number, number, number];

@@ -126,7 +126,7 @@ export async function expectNoSeriousA11y(page: Page, label = 'page'): Promise<v
 /** Navigates with the left rail (or top bar), e.g. `await goTo(page, 'People')`. */
 export async function goTo(
   page: Page,
-  screen: 'Town' | 'People' | 'Trainings' | 'Attendance' | 'Partners' | 'Eligibility',
+  screen: 'Town' | 'People' | 'Trainings' | 'Attendance' | 'Partners' | 'Eligibility' | 'Submit' | 'History',
 ): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Main' })

@@ -90,17 +90,19 @@ describe('the Eligibility screen', () => {
   });
 
   it('creates the packet as a PDF download and says where it went', async () => {
-    const button = page.getByRole('button', { name: 'Create packet' });
+    await page.getByRole('button', { name: 'Create packet…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create packet' });
+    const button = dialog.getByRole('button', { name: 'Create and save the packet' });
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), button.click()]);
     expect(download.suggestedFilename()).toBe('harbor-falls-equity-training-packet-2026.pdf');
     const bytes = await readFile(await download.path());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(10000);
     await page.getByText('Packet saved as harbor-falls-equity-training-packet-2026.pdf.').waitFor();
-    expect(
-      await page.getByRole('button', { name: 'Create packet' }).getAttribute('aria-disabled'),
-    ).toBeNull();
+    await dialog.getByRole('button', { name: 'Mark as submitted' }).waitFor();
     await shot(page, 'eligibility-packet-saved');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('stacks the two parts in a narrow window (as at 200% zoom) without a horizontal scroll bar', async () => {

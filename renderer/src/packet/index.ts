@@ -11,7 +11,7 @@
 import type * as PdfMakeModule from 'pdfmake/build/pdfmake';
 import type { TownData } from '../../../shared/domain/schema';
 import { buildPacketDocument } from '../../../shared/packet/packet';
-import type { PacketMeta } from '../../../shared/packet/packet';
+import type { PacketMeta, PacketOptions } from '../../../shared/packet/packet';
 import type { PdfDocument } from '../../../shared/packet/pdf-types';
 import { buildSignInSheet } from '../../../shared/packet/signin';
 import type { SignInMeta } from '../../../shared/packet/signin';
@@ -55,8 +55,9 @@ export function createPacketPdf(
   data: TownData,
   evaluation: Evaluation,
   meta: PacketMeta,
+  options: PacketOptions = {},
 ): Promise<Uint8Array> {
-  return render(buildPacketDocument(data, evaluation, meta));
+  return render(buildPacketDocument(data, evaluation, meta, options));
 }
 
 /**

@@ -12,11 +12,12 @@ import { Part1Card } from './eligibility/Part1Card';
 import { Part2Card } from './eligibility/Part2Card';
 import { Summary } from './eligibility/Summary';
 import { Warnings } from './eligibility/Warnings';
+import { PacketDialog } from './eligibility/PacketDialog';
 import { usePacket } from './eligibility/usePacket';
 import './eligibility/eligibility.css';
 import type { ScreenProps } from './types';
 
-export function EligibilityScreen({ data, evaluation }: ScreenProps) {
+export function EligibilityScreen({ data, evaluation, db }: ScreenProps) {
   const packet = usePacket(data, evaluation);
   const { actionNumber, actionName } = data.settings;
 
@@ -28,7 +29,7 @@ export function EligibilityScreen({ data, evaluation }: ScreenProps) {
       aria-describedby="elig-packet-hint"
       onClick={() => {
         // aria-disabled rather than disabled keeps keyboard focus on the button while it works.
-        if (!packet.busy) void packet.create();
+        if (!packet.busy) packet.setDialogOpen(true);
       }}
     >
       {packet.busy ? (
@@ -37,7 +38,7 @@ export function EligibilityScreen({ data, evaluation }: ScreenProps) {
           Creating the packet…
         </>
       ) : (
-        'Create packet'
+        'Create packet…'
       )}
     </button>
   );
@@ -51,7 +52,7 @@ export function EligibilityScreen({ data, evaluation }: ScreenProps) {
           <div className="elig-packet">
             {createButton}
             <span id="elig-packet-hint" className="small muted">
-              A PDF with everything to submit
+              A PDF with everything to submit; then mark it as submitted
             </span>
           </div>
         }
@@ -64,6 +65,7 @@ export function EligibilityScreen({ data, evaluation }: ScreenProps) {
         <Part2Card part={evaluation.part2} />
       </div>
       <AroundTheAction evaluation={evaluation} />
+      <PacketDialog packet={packet} data={data} evaluation={evaluation} db={db} />
     </div>
   );
 }

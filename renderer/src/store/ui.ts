@@ -12,7 +12,8 @@ import type { StateCreator } from 'zustand';
 import type { PositionKind } from '../../../shared/domain/schema';
 import type { GapTarget } from '../../../shared/rules/evaluation';
 
-export type ScreenId = 'town' | 'people' | 'trainings' | 'attendance' | 'partners' | 'eligibility';
+export type ScreenId =
+  'town' | 'people' | 'trainings' | 'attendance' | 'partners' | 'eligibility' | 'submit' | 'history';
 
 export const screenIds: readonly ScreenId[] = [
   'town',
@@ -21,6 +22,8 @@ export const screenIds: readonly ScreenId[] = [
   'attendance',
   'partners',
   'eligibility',
+  'submit',
+  'history',
 ];
 
 /** Where to go: a GapTarget (from the rules engine) or any screen, optionally a record and a field on it. */

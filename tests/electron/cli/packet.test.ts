@@ -13,7 +13,7 @@ import { parseBackup, serializeBackup } from '../../../shared/backup';
 import { creditLabels, statusLabels } from '../../../shared/domain/labels';
 import type { TownData } from '../../../shared/domain/schema';
 import { formatDate } from '../../../shared/packet/layout';
-import { buildPacketDocument } from '../../../shared/packet/packet';
+import { PART_ASKS, buildPacketDocument, draftMark, timeframeStatement } from '../../../shared/packet/packet';
 import { evaluate } from '../../../shared/rules/engine';
 import type { Evaluation } from '../../../shared/rules/evaluation';
 import { fixtureEvaluation, fixtureTown, meta } from '../../shared/packet/fixtures';
@@ -83,18 +83,78 @@ describe('ledger packet', () => {
     pages = pageCount(out);
   });
 
-  it('prints the town, both parts’ statuses and points, and "Page 1 of N"', () => {
+  it('prints the town, what each part asks, both timeframes and "Page 1 of N", and no rule id', () => {
     expect(text).toContain('Harbor Falls');
     expect(text).toContain('1.2 Participate in Equity Training');
-    for (const p of [ev.part1, ev.part2]) {
-      expect(text).toContain(statusLabels[p.status]);
-      expect(text).toContain(`${p.points} of ${p.maxPoints}`);
-      if (p.credit) expect(text).toContain(creditLabels[p.credit]);
-    }
-    expect(text).toContain(`${ev.totalPoints} of 15`);
+    expect(text).toContain(flat(PART_ASKS.part1));
+    expect(text).toContain(flat(PART_ASKS.part2));
+    for (const p of [ev.part1, ev.part2]) expect(text).toContain(flat(timeframeStatement(p, ev)!));
+    expect(text).not.toMatch(/\b(P1|P2)\.\d|\bT\.[1-4]\b/);
+    expect(text).not.toContain('DRAFT');
+    expect(text).not.toContain('How the town checked eligibility');
     expect(pages).toBeGreaterThan(1);
     expect(text).toContain(`Page 1 of ${pages}`);
     expect(text).toContain(`Page ${pages} of ${pages}`);
+  });
+
+  it('is identified as PDF/A-2b in its XMP metadata, in en-US, with every font embedded', () => {
+    const bytes = readFileSync(out).toString('latin1');
+    expect(bytes).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    expect(bytes).toContain('/OutputIntents');
+    expect(bytes).toMatch(/\/Lang \(en-US\)/);
+    const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
+    expect(info).toMatch(/Title:\s+Action 1\.2 Participate in Equity Training — Harbor Falls/);
+    expect(info).toMatch(/Author:\s+Maria Santos/);
+    expect(info).toMatch(/Subject:\s+Sustainable CT certification submission, 2026/);
+    expect(info).toMatch(/PDF version:\s+1\.7/);
+    const fonts = execFileSync('pdffonts', [out], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    // Columns: name type encoding emb sub uni; every row must say "yes" under emb.
+    for (const row of fonts) expect(row).toMatch(/\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/);
+  });
+
+  it("adds the town's check with --appendix: statuses, points and reasons with rule ids", async () => {
+    const withCheck = join(tmp, 'appendix.pdf');
+    const r = await run([
+      'packet',
+      SAMPLE,
+      '--year',
+      '2026',
+      '--as-of',
+      '2026-03-01',
+      '--appendix',
+      '--out',
+      withCheck,
+    ]);
+    expect(r.code).toBe(0);
+    const t = pdfText(withCheck);
+    const appendix = t.slice(t.indexOf('Appendix — How the town checked eligibility'));
+    expect(appendix.length).toBeGreaterThan(100);
+    for (const p of [ev.part1, ev.part2]) {
+      expect(appendix).toContain(statusLabels[p.status]);
+      expect(appendix).toContain(`${p.points} of ${p.maxPoints}`);
+      if (p.credit) expect(appendix).toContain(creditLabels[p.credit]);
+      for (const reason of p.reasons) expect(appendix).toContain(reason.rule);
+    }
+    expect(appendix).toContain(`${ev.totalPoints} of 15`);
+    // The submission part before it is the same as without the appendix: still no rule id.
+    expect(t.slice(0, t.indexOf('Appendix — How the town checked eligibility'))).not.toMatch(/\bP1\.\d/);
+  });
+
+  it('marks every page DRAFT and lists the gaps first exactly when readiness gaps are open', async () => {
+    const draft = join(tmp, 'draft.pdf');
+    const gaps = evaluate(loadSample(), { certificationYear: 2029, asOfDate: '2029-03-01' }).gaps;
+    expect(gaps.length).toBeGreaterThan(0);
+    const r = await run(['packet', SAMPLE, '--year', '2029', '--as-of', '2029-03-01', '--out', draft]);
+    expect(r.code).toBe(0);
+    const n = pageCount(draft);
+    const page = (i: number) =>
+      execFileSync('pdftotext', ['-f', String(i), '-l', String(i), draft, '-'], { encoding: 'utf8' });
+    for (let i = 1; i <= n; i++) expect(page(i)).toContain(draftMark(gaps.length));
+    const first = page(1);
+    expect(first).toContain('BEFORE YOU SUBMIT');
+    for (const g of gaps) expect(flat(first)).toContain(flat(g.text));
+    expect(text).not.toContain('BEFORE YOU SUBMIT');
   });
 
   it('prints each cohort member’s name and title', () => {
@@ -167,7 +227,18 @@ describe('ledger packet', () => {
     const file = join(tmp, 'big.json');
     writeFileSync(file, serializeBackup(data, { exportedAt: '2026-03-01T12:00:00Z', appVersion: '0.1.0' }));
     const bigOut = join(tmp, 'big.pdf');
-    const r = await run(['packet', file, '--year', '2026', '--as-of', '2026-03-01', '--out', bigOut]);
+    // The attendee list is part of the town's check (the submission prints the number).
+    const r = await run([
+      'packet',
+      file,
+      '--year',
+      '2026',
+      '--as-of',
+      '2026-03-01',
+      '--appendix',
+      '--out',
+      bigOut,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readFileSync(bigOut).subarray(0, 5).toString('latin1')).toBe('%PDF-');

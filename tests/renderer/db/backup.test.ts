@@ -154,6 +154,7 @@ describe('previewBackup()', () => {
           certifications: 1,
           coaching: 2,
           optimizeForEquity: 2,
+          submissions: 0,
         },
         checksum: 'verified',
       },

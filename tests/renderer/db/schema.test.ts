@@ -3,12 +3,15 @@ import { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadTownData, replaceAllData } from '../../../renderer/db/repositories';
-import { createDb, SETTINGS_KEY, TOWN_KEY } from '../../../renderer/db/schema';
+import { addSubmission, loadTownData, replaceAllData } from '../../../renderer/db/repositories';
+import { createDb, groupBySession, SETTINGS_KEY, TOWN_KEY } from '../../../renderer/db/schema';
 import type { AppDB } from '../../../renderer/db/schema';
 import { parseBackup } from '../../../shared/backup';
 import type { TownData } from '../../../shared/domain/schema';
+import { evaluate } from '../../../shared/rules/engine';
+import { buildSubmission, packetBytes } from '../../../shared/submissions';
 import { townDataArb } from '../../fixtures/arbitraries';
+import { largeTown } from '../../fixtures/synthetic-towns';
 import { testDb } from './helpers';
 
 let db: AppDB;
@@ -18,13 +21,14 @@ afterEach(async () => {
 });
 
 describe('AppDB', () => {
-  it('opens at version 4 with every table and no town', async () => {
+  it('opens at version 5 with every table and no town', async () => {
     db = testDb();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [
         'meta',
+        'submissions',
         'sessionAttendance',
         'certifications',
         'coaching',
@@ -129,7 +133,7 @@ function sample(): TownData {
   return parsed.backup.data;
 }
 
-// Version 1 databases upgrade through every later version (2, 3, 4) in one go.
+// Version 1 databases upgrade through every later version (2 to 5) in one go.
 describe('AppDB upgrade from version 1', () => {
   it('keeps every record of the Harbor Falls sample and adds an empty meta table', async () => {
     const name = `test-${crypto.randomUUID()}`;
@@ -140,7 +144,7 @@ describe('AppDB upgrade from version 1', () => {
 
     db = createDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await loadTownData(db)).toEqual(await expectedOrder(data));
     expect(await db.meta.count()).toBe(0);
     // The upgraded database takes new writes in both old and new tables.
@@ -158,7 +162,7 @@ describe('AppDB upgrade from version 1', () => {
         const upgraded = createDb(name, { indexedDB, IDBKeyRange });
         try {
           expect(await loadTownData(upgraded)).toEqual(await expectedOrder(data));
-          expect(upgraded.verno).toBe(4);
+          expect(upgraded.verno).toBe(5);
         } finally {
           upgraded.close();
           await upgraded.delete();
@@ -208,7 +212,7 @@ async function expectAttendanceRows(upgraded: AppDB, data: TownData): Promise<vo
   }
 }
 
-describe('AppDB upgrade from version 2 to 4 (attendance per session)', () => {
+describe('AppDB upgrade from version 2 to 5 (attendance per session)', () => {
   it('moves every attendance pair of the Harbor Falls sample into session rows and drops the pair table', async () => {
     const name = `test-${crypto.randomUUID()}`;
     const data = sample();
@@ -217,7 +221,7 @@ describe('AppDB upgrade from version 2 to 4 (attendance per session)', () => {
 
     db = createDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     await expectAttendanceRows(db, data);
     expect(await loadTownData(db)).toEqual(await expectedOrder(data));
     expect(await db.meta.get('lastCsvImport')).toEqual({
@@ -237,7 +241,7 @@ describe('AppDB upgrade from version 2 to 4 (attendance per session)', () => {
         const upgraded = createDb(name, { indexedDB, IDBKeyRange });
         try {
           await upgraded.open();
-          expect(upgraded.verno).toBe(4);
+          expect(upgraded.verno).toBe(5);
           await expectAttendanceRows(upgraded, data);
           expect(await loadTownData(upgraded)).toEqual(await expectedOrder(data));
           expect(await upgraded.meta.count()).toBe(1);
@@ -250,4 +254,85 @@ describe('AppDB upgrade from version 2 to 4 (attendance per session)', () => {
     );
     db = testDb();
   }, 60_000);
+});
+
+/**
+ * Version 4 exactly as it shipped: attendance per session, no pair table, no submissions.
+ * Frozen here on purpose, like V1_STORES.
+ */
+const V4_STORES = {
+  ...V2_STORES,
+  attendance: null,
+  sessionAttendance: 'sessionId, *personIds',
+};
+
+/** Writes `data` into a brand-new database that only knows version 4 (the layout before submissions), then closes it. */
+async function writeVersion4(name: string, data: TownData): Promise<void> {
+  const old = new Dexie(name, { indexedDB, IDBKeyRange });
+  old.version(4).stores(V4_STORES);
+  await old.open();
+  expect(old.verno).toBe(4);
+  expect(old.tables.map((t) => t.name)).not.toContain('submissions');
+  await old.transaction('rw', old.tables, async () => {
+    await old.table('town').put(data.town, TOWN_KEY);
+    await old.table('settings').put(data.settings, SETTINGS_KEY);
+    for (const key of [
+      'people',
+      'series',
+      'trainings',
+      'sessions',
+      'partners',
+      'certifications',
+      'coaching',
+      'optimizeForEquity',
+    ] as const) {
+      await old.table(key).bulkAdd(data[key]);
+    }
+    await old.table('sessionAttendance').bulkAdd(groupBySession(data.attendance));
+    await old.table('meta').put({ key: 'lastCsvImport', value: { fileName: 'roster.csv' } });
+  });
+  old.close();
+}
+
+describe('AppDB upgrade from version 4 to 5 (submissions)', () => {
+  for (const [label, make] of [
+    ['the Harbor Falls sample', sample],
+    ['a large synthetic town', () => largeTown(3)],
+  ] as const) {
+    it(`keeps every record of ${label}, adds an empty submissions table, and then keeps a frozen packet byte for byte`, async () => {
+      const name = `test-${crypto.randomUUID()}`;
+      const data = make();
+      expect(data.people.length).toBeGreaterThan(0);
+      await writeVersion4(name, { ...data, submissions: [] });
+
+      db = createDb(name, { indexedDB, IDBKeyRange });
+      await db.open();
+      expect(db.verno).toBe(5);
+      expect(await loadTownData(db)).toEqual(await expectedOrder({ ...data, submissions: [] }));
+      expect(await db.submissions.count()).toBe(0);
+      expect(await db.meta.get('lastCsvImport')).toBeDefined();
+
+      // The upgraded database takes a submission, and gives its packet back unchanged after a reopen.
+      const bytes = Uint8Array.from({ length: 4099 }, (_, i) => (i * 31) % 256);
+      const stored = await loadTownData(db);
+      const evaluation = evaluate(stored!, { certificationYear: 2026, asOfDate: '2026-03-01' });
+      await addSubmission(
+        db,
+        buildSubmission({
+          id: 'sub-migrated',
+          data: stored!,
+          evaluation,
+          round: 'spring',
+          submittedOn: '2026-03-02',
+          submittedBy: 'Clerk',
+          fileName: 'packet.pdf',
+          pdf: bytes,
+        }),
+      );
+      db.close();
+      db = createDb(name, { indexedDB, IDBKeyRange });
+      const reopened = await loadTownData(db);
+      expect(packetBytes(reopened!.submissions[0]!)).toEqual(bytes);
+    }, 60_000);
+  }
 });

@@ -12,6 +12,7 @@ import type { AppDB } from '../../../renderer/db/schema';
 import { Toasts } from '../../../renderer/src/components/Toasts';
 import { createPacketPdf } from '../../../renderer/src/packet';
 import { savePdf } from '../../../renderer/src/platform';
+import { packetBytes } from '../../../shared/submissions';
 import { EligibilityScreen } from '../../../renderer/src/screens/EligibilityScreen';
 import { useUi } from '../../../renderer/src/store/ui';
 import type { TownData } from '../../../shared/domain/schema';
@@ -248,6 +249,10 @@ describe('EligibilityScreen', () => {
     expect(within(part(1)).queryByRole('table')).toBeNull();
   });
 
+  const openDialog = () => userEvent.click(screen.getByRole('button', { name: 'Create packet…' }));
+  const createInDialog = () =>
+    userEvent.click(screen.getByRole('button', { name: 'Create and save the packet' }));
+
   it('creates the packet from the shown data and evaluation, stays busy while working, then says where it was saved', async () => {
     let finish: (bytes: Uint8Array) => void = () => undefined;
     vi.mocked(createPacketPdf).mockReturnValue(new Promise((resolve) => (finish = resolve)));
@@ -257,15 +262,23 @@ describe('EligibilityScreen', () => {
     });
     const evaluation = evaluationFixture();
     show(evaluation);
-    await userEvent.click(screen.getByRole('button', { name: 'Create packet' }));
-    const busy = screen.getByRole('button', { name: 'Creating the packet…' });
+    await openDialog();
+    const dialog = screen.getByRole('dialog', { name: 'Create packet' });
+    expect(
+      within(dialog).getByText(/2 items are still missing: the packet will be marked DRAFT/),
+    ).toBeTruthy();
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: /appendix/ }).checked).toBe(false);
+    await createInDialog();
+    const busy = within(dialog).getByRole('button', { name: 'Creating the packet…' });
     expect(busy.getAttribute('aria-disabled')).toBe('true');
     await userEvent.click(busy);
     expect(createPacketPdf).toHaveBeenCalledTimes(1);
-    expect(createPacketPdf).toHaveBeenCalledWith(data, evaluation, {
-      generatedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as unknown,
-      appVersion: '9.9.9',
-    });
+    expect(createPacketPdf).toHaveBeenCalledWith(
+      data,
+      evaluation,
+      { generatedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as unknown, appVersion: '9.9.9' },
+      { appendix: false },
+    );
     const bytes = new Uint8Array([37, 80, 68, 70]);
     act(() => finish(bytes));
     await waitFor(() =>
@@ -274,20 +287,62 @@ describe('EligibilityScreen', () => {
       ),
     );
     expect(savePdf).toHaveBeenCalledWith('harbor-falls-equity-training-packet-2026.pdf', bytes);
-    expect(screen.getByRole('button', { name: 'Create packet' }).getAttribute('aria-disabled')).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Mark as submitted' })).toBeTruthy();
+  });
+
+  it('adds the town’s check as an appendix when ticked, and then offers no “Mark as submitted”', async () => {
+    vi.mocked(createPacketPdf).mockResolvedValue(new Uint8Array([1]));
+    vi.mocked(savePdf).mockResolvedValue({ status: 'saved', fileName: 'with-check.pdf' });
+    show();
+    await openDialog();
+    await userEvent.click(screen.getByRole('checkbox', { name: /appendix/ }));
+    await createInDialog();
+    await waitFor(() => expect(savePdf).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(createPacketPdf).mock.calls[0]![3]).toEqual({ appendix: true });
+    expect(vi.mocked(savePdf).mock.calls[0]![0]).toBe(
+      'harbor-falls-equity-training-packet-2026-with-check.pdf',
+    );
+    expect(await screen.findByText(/the town’s file copy/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Mark as submitted' })).toBeNull();
+  });
+
+  it('marks the saved packet as submitted: the exact bytes, the evaluation and the records are kept', async () => {
+    const bytes = new Uint8Array([37, 80, 68, 70, 0, 255, 128]);
+    vi.mocked(createPacketPdf).mockResolvedValue(bytes);
+    vi.mocked(savePdf).mockResolvedValue({ status: 'saved', fileName: 'packet.pdf' });
+    const evaluation = evaluationFixture();
+    show(evaluation);
+    await openDialog();
+    await createInDialog();
+    const mark = await screen.findByRole('button', { name: 'Mark as submitted' });
+    const by = screen.getByRole('textbox', { name: /Submitted by/ });
+    await userEvent.clear(by);
+    await userEvent.type(by, 'Pat Clerk');
+    await userEvent.click(mark);
+    await waitFor(async () => expect((await loadTownData(db))!.submissions).toHaveLength(1));
+    const [s] = (await loadTownData(db))!.submissions;
+    expect(packetBytes(s!)).toEqual(bytes);
+    expect(s!.submittedBy).toBe('Pat Clerk');
+    expect(s!.certificationYear).toBe(evaluation.certificationYear);
+    expect(s!.evaluation.totalPoints).toBe(evaluation.totalPoints);
+    expect(s!.snapshot.town.name).toBe('Harbor Falls');
+    expect(useUi.getState().screen).toBe('history');
   });
 
   it('reports a clear error when the packet cannot be made, and lets the user try again', async () => {
     vi.mocked(createPacketPdf).mockRejectedValue(new Error('font file missing'));
     show();
-    await userEvent.click(screen.getByRole('button', { name: 'Create packet' }));
+    await openDialog();
+    await createInDialog();
     await waitFor(() =>
       expect(screen.getByRole('status', { name: 'Messages' }).textContent).toContain(
         'The packet could not be created: font file missing.',
       ),
     );
     expect(savePdf).not.toHaveBeenCalled();
-    expect(screen.getByRole('button', { name: 'Create packet' }).getAttribute('aria-disabled')).toBeNull();
+    expect(
+      screen.getByRole('button', { name: 'Create and save the packet' }).getAttribute('aria-disabled'),
+    ).toBeNull();
   });
 
   it('says the packet was not saved when the save dialog is closed or the save fails', async () => {
@@ -296,22 +351,23 @@ describe('EligibilityScreen', () => {
     vi.mocked(savePdf).mockResolvedValueOnce({ status: 'error', message: 'disk full' });
     show();
     const messages = screen.getByRole('status', { name: 'Messages' });
-    await userEvent.click(screen.getByRole('button', { name: 'Create packet' }));
+    await openDialog();
+    await createInDialog();
     await waitFor(() => expect(messages.textContent).toContain('the save dialog was closed'));
-    await userEvent.click(screen.getByRole('button', { name: 'Create packet' }));
+    await createInDialog();
     await waitFor(() => expect(messages.textContent).toContain('The packet could not be saved: disk full'));
   });
 
-  it('answers the menu’s “Create packet…” exactly once, even when asked before the screen opened', async () => {
-    vi.mocked(createPacketPdf).mockResolvedValue(new Uint8Array([1]));
-    vi.mocked(savePdf).mockResolvedValue({ status: 'saved', fileName: 'p.pdf' });
+  it('opens the Create packet dialog for the menu’s “Create packet…”, even when asked before the screen opened', async () => {
     useUi.getState().requestPacket();
     show();
-    await waitFor(() => expect(savePdf).toHaveBeenCalledTimes(1));
+    expect(await screen.findByRole('dialog', { name: 'Create packet' })).toBeTruthy();
     expect(useUi.getState().packetRequested).toBe(false);
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog', { name: 'Create packet' })).toBeNull();
     act(() => useUi.getState().requestPacket());
-    await waitFor(() => expect(savePdf).toHaveBeenCalledTimes(2));
-    expect(createPacketPdf).toHaveBeenCalledTimes(2);
+    expect(await screen.findByRole('dialog', { name: 'Create packet' })).toBeTruthy();
+    expect(createPacketPdf).not.toHaveBeenCalled();
   });
 
   it('shows the real engine’s verdict on the sample town and turns a cleared title into a gap, live', async () => {

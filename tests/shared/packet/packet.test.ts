@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_MAX, clip, formatDate } from '../../../shared/packet/layout';
-import { buildPacketDocument } from '../../../shared/packet/packet';
+import { PART_ASKS, buildPacketDocument, draftMark } from '../../../shared/packet/packet';
 import type { PdfText } from '../../../shared/packet/pdf-types';
 import type { Evaluation } from '../../../shared/rules/evaluation';
 import { fixtureEvaluation, fixtureTown, meta } from './fixtures';
@@ -12,15 +12,33 @@ const text = (data = fixtureTown(), ev: Evaluation = fixtureEvaluation()) => doc
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const appendixText = (data = fixtureTown(), ev: Evaluation = fixtureEvaluation()) =>
+  documentText(buildPacketDocument(data, ev, meta, { appendix: true }));
+/** The evaluation with every gap closed, so the packet is the one to submit. */
+const noGaps = (): Evaluation => {
+  const ev = fixtureEvaluation();
+  ev.gaps = [];
+  ev.part1.gaps = [];
+  ev.part2.gaps = [];
+  return ev;
+};
+const ruleId = /\b(P1|P2)\.\d|\bT\.[1-4]\b/;
+
 describe('buildPacketDocument()', () => {
-  it('prints the cover: town, action number and name from the settings, year, as-of, preparer, generated on', () => {
-    const t = text();
+  it('prints the cover: town, action number and name, year and round, preparer, title, email, phone, date', () => {
+    const data = fixtureTown();
+    data.town.preparedByEmail = 'dana@maple.example.org';
+    data.town.preparedByPhone = '(860) 555-0101';
+    data.town.certificationRound = 'fall';
+    const t = text(data);
     expect(t).toContain('Maple Hollow');
     expect(t).toContain('7.3 Train Municipal Representatives');
-    expect(t).toContain('2026');
+    expect(t).toContain('2026, fall round');
+    expect(t).toContain('Dana Whitfield');
+    expect(t).toContain('Town Clerk');
+    expect(t).toContain('dana@maple.example.org');
+    expect(t).toContain('(860) 555-0101');
     expect(t).toContain('March 1, 2026');
-    expect(t).toContain('Dana Whitfield, Town Clerk');
-    expect(t).toContain('March 1, 2026 by Equity Training Ledger 0.1.0');
   });
 
   it('takes the action number and name from the settings, never a constant', () => {
@@ -32,31 +50,42 @@ describe('buildPacketDocument()', () => {
     expect(t).not.toContain('7.3');
   });
 
-  it('summarises each part: status in words, points, credit, completion date, and the total out of 15', () => {
+  it("heads each part with what the action asks it to submit, in the action's order", () => {
     const t = text();
-    expect(t).toContain('Met');
-    expect(t).toContain('Review — confirm with Sustainable CT');
-    expect(t).toContain('10 of 10');
-    expect(t).toContain('5 of 5');
-    expect(t).toContain('15 of 15');
-    expect(t).toContain('New credit');
-    expect(t).toContain('Rolling credit');
-    expect(t).toContain('May 14, 2024');
-    expect(t).toContain('April 21, 2020');
+    const p1 = t.indexOf(PART_ASKS.part1);
+    const p2 = t.indexOf(PART_ASKS.part2);
+    expect(p1).toBeGreaterThan(0);
+    expect(p2).toBeGreaterThan(p1);
+    expect(t.indexOf('Partners')).toBeGreaterThan(p2);
   });
 
-  it('prints readiness gaps as gaps with their rule ids, and "No gaps." when there are none', () => {
-    const t = text();
-    expect(t).toContain('Title missing for Kim Cho');
-    expect(t).toContain('(P1.9)');
-    const ev = fixtureEvaluation();
-    ev.gaps = [];
-    ev.part1.gaps = [];
-    expect(text(fixtureTown(), ev)).toContain('No gaps.');
-    expect(text(fixtureTown(), ev)).not.toContain('Title missing for Kim Cho');
+  it('prints no rule id, "Why" list, empty-gap line or zero filler in the submission', () => {
+    const t = text(fixtureTown(), noGaps());
+    expect(t).not.toMatch(ruleId);
+    expect(t).not.toMatch(/\nWhy\n/);
+    expect(t).not.toContain('No gaps');
+    expect(t).not.toContain('Readiness gaps');
+    expect(t).not.toContain('0 hours');
+    expect(t).not.toContain('No level reached');
+    expect(t).not.toContain('Optimize for Equity');
   });
 
-  it('lists the Part 1 cohort: names, titles when attending, roles filled, session dates and reasons with rule ids', () => {
+  it('marks every page DRAFT and lists the gaps on a first "Before you submit" page exactly when gaps are open', () => {
+    const doc = build();
+    const gaps = fixtureEvaluation().gaps;
+    expect(gaps.length).toBeGreaterThan(0);
+    expect(strings(doc.header!(3, 5)).join(' ')).toBe(draftMark(gaps.length));
+    const t = text();
+    expect(t.indexOf('BEFORE YOU SUBMIT')).toBe(0);
+    for (const g of gaps) expect(t).toContain(g.text);
+    const clean = build(fixtureTown(), noGaps());
+    expect(clean.header).toBeUndefined();
+    expect(documentText(clean)).not.toContain('BEFORE YOU SUBMIT');
+    expect(documentText(clean)).not.toContain('DRAFT');
+    expect(draftMark(1)).toBe('DRAFT — 1 item missing');
+  });
+
+  it('lists the Part 1 series, cohort members with title and role in plain words, and the session dates and places', () => {
     const t = text();
     for (const s of [
       'Avery Stone',
@@ -68,38 +97,36 @@ describe('buildPacketDocument()', () => {
     ]) {
       expect(t).toContain(s);
     }
-    expect(t).toContain('E — Elected official of an executive body');
-    expect(t).toContain('Elected official — Board of Selectmen');
-    expect(t).toContain('S — Director- or management-level staff');
-    expect(t).toContain('R — Resident sustainability team member');
-    expect(t).toContain('Other attendee');
+    expect(t).toContain('Elected official, Board of Selectmen');
     expect(t).toContain('Title missing');
     expect(t).toContain('2024 Equity Series');
     expect(t).toContain('March 12, 2024');
     expect(t).toContain('Conversations About Race');
-    expect(t).toContain('P1.4');
-    expect(t).toContain('Avery Stone (E), Bea Quill (S) and Kim Cho (R) each completed every topic.');
-    expect(t).toContain('Not provided by Sustainable CT (P1.1).');
+    expect(t).toContain('Town Hall, Room 2');
   });
 
-  it('lists the Part 2 training: name, date, entity, delivery, description, attendee count, departments, attendees', () => {
+  it('prints each Part 2 field labelled: name, date, entity, description in full, attendee number, departments', () => {
     const t = text();
+    for (const label of [
+      'Name of the training',
+      'Date',
+      'Training entity',
+      'Description of what was covered',
+      'Number of attendees',
+      'Municipal departments represented',
+    ]) {
+      expect(t).toContain(label);
+    }
     expect(t).toContain('Bridging Differences');
     expect(t).toContain('Connecticut Conference of Municipalities');
-    expect(t).toContain('In person');
     expect(t).toContain('Facilitated workshop on listening across difference.');
     expect(t).toContain('Agenda: welcome; case studies; practice.');
-    expect(t).toContain(
-      '14 municipal attendees (2 listed by name; 14 in all by the sign-in sheet, including those listed)',
-    );
-    expect(t).toContain('Public Works; Library');
-    expect(t).toContain('Lee Marsh');
-    expect(t).toContain('Librarian');
-    expect(t).toContain('Bridging Differences is also Part 1 evidence.');
+    expect(t).toContain('14 municipal attendees');
+    expect(t).toContain('Public Works\nLibrary');
   });
 
-  it('says when a part has no evidence instead of leaving it blank', () => {
-    const ev = fixtureEvaluation();
+  it('says when a part has nothing to submit instead of leaving it blank', () => {
+    const ev = noGaps();
     ev.part1 = {
       ...ev.part1,
       status: 'notMet',
@@ -117,26 +144,27 @@ describe('buildPacketDocument()', () => {
       evidence: null,
     };
     const t = text(fixtureTown(), ev);
-    expect(t).toContain('No series qualifies for Part 1.');
-    expect(t).toContain('No session qualifies for Part 2.');
-    expect(t).toContain('No credit (not met)');
+    expect(t).toContain('No training series to submit for Part 1 yet.');
+    expect(t).toContain('No training to submit for Part 2 yet.');
+    expect(t).not.toContain('Timeframe for credit');
   });
 
-  it('explains the timeframe per part with T rules and prints the rolling narrative, or a gap when it is empty', () => {
+  it('states the timeframe per part: new credit, or rolling credit with the narrative (missing when empty)', () => {
     const t = text();
-    expect(t).toContain('on or after January 1, 2023 earns new credit (T.1)');
-    expect(t).toContain('Part 2 — Rolling credit');
+    expect(t).toContain('New credit: completed May 14, 2024, on or after January 1, 2023');
+    expect(t).toContain('Rolling credit: completed April 21, 2020');
     expect(t).toContain('The library still runs the monthly equity circle.');
     const data = fixtureTown();
     data.town.rollingNarrative.part2 = '  ';
     expect(text(data)).toContain('Narrative missing');
   });
 
-  it('mentions the recertification rule when the current certification expires in the certification year', () => {
+  it('says a rolling part was credited in the expiring certification when the engine cites T.3', () => {
     const ev = fixtureEvaluation();
     ev.recertification = { yearAwarded: 2023, level: 'Bronze', expires: 2026 };
+    ev.part2.reasons = [...ev.part2.reasons, { rule: 'T.3', kind: 'info', text: 'credited before' }];
     expect(text(fixtureTown(), ev)).toContain(
-      "The town's Bronze certification (awarded 2023) expires in 2026: evidence that already earned credit applies for rolling credit (T.3).",
+      "credited in the town's 2023 certification, which expires in 2026",
     );
   });
 
@@ -147,11 +175,41 @@ describe('buildPacketDocument()', () => {
     expect(text(fixtureTown({ partners: [] }))).toMatch(/Partners\nNone\./);
   });
 
-  it('prints the coaching hours and the Optimize for Equity level', () => {
+  it('ends with a signature block: prepared by, title, date and a line to sign', () => {
     const t = text();
-    expect(t).toContain('2.5 hours used of 4 hours of free equity coaching.');
-    expect(t).toContain('Level reached: Bronze. Silver needs 2 more.');
-    expect(t).toContain('4.1 Plan for Climate Resilience');
+    const block = t.slice(t.indexOf('Prepared and submitted by'));
+    expect(block).toContain('Dana Whitfield');
+    expect(block).toContain('Town Clerk');
+    expect(block).toContain('March 1, 2026');
+    expect(block).toContain('Signature');
+  });
+
+  it('adds "How the town checked eligibility" only when asked: reasons with rule ids, not counted, attendees, coaching', () => {
+    expect(text()).not.toContain('How the town checked eligibility');
+    const t = appendixText();
+    const at = t.indexOf('Appendix — How the town checked eligibility');
+    expect(at).toBeGreaterThan(0);
+    const appendix = t.slice(at);
+    expect(appendix).toContain('Review — confirm with Sustainable CT');
+    expect(appendix).toContain('15 of 15');
+    expect(appendix).toContain('P1.4');
+    expect(appendix).toContain('Avery Stone (E), Bea Quill (S) and Kim Cho (R) each completed every topic.');
+    expect(appendix).toContain('Not provided by Sustainable CT (P1.1).');
+    expect(appendix).toContain('Lee Marsh');
+    expect(appendix).toContain('Title missing for Kim Cho');
+    expect(appendix).toContain('2.5 of 4 free hours used');
+    expect(appendix).toContain('level reached: Bronze; Silver needs 2 more');
+    expect(appendix).toContain('4.1 Plan for Climate Resilience');
+  });
+
+  it('is an archival PDF/A-2b document in US English with title, author and subject', () => {
+    const doc = build();
+    expect(doc.subset).toBe('PDF/A-2b');
+    expect(doc.version).toBe('1.7');
+    expect(doc.language).toBe('en-US');
+    expect(doc.info?.title).toContain('Maple Hollow');
+    expect(doc.info?.author).toBe('Dana Whitfield');
+    expect(doc.info?.subject).toContain('2026');
   });
 
   it('puts town, action and "Page X of Y" in the footer of every page', () => {
@@ -166,7 +224,7 @@ describe('buildPacketDocument()', () => {
   it('repeats the header row of every data table across pages and never splits a row', () => {
     const all = tables(build().content);
     const withHeader = all.filter((t) => (t.table.body[0]?.[0] as PdfText | undefined)?.style === 'th');
-    expect(withHeader.length).toBeGreaterThanOrEqual(5);
+    expect(withHeader.length).toBeGreaterThanOrEqual(3);
     for (const t of withHeader) expect(t.table.headerRows).toBe(1);
     for (const t of all) expect(t.table.dontBreakRows).toBe(true);
   });

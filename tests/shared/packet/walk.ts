@@ -8,7 +8,9 @@ export function strings(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(strings);
   if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
-    return ['text', 'stack', 'columns', 'ul', 'table', 'body'].flatMap((k) => (k in o ? strings(o[k]) : []));
+    return ['text', 'stack', 'columns', 'ul', 'ol', 'table', 'body'].flatMap((k) =>
+      k in o ? strings(o[k]) : [],
+    );
   }
   return [];
 }
@@ -25,7 +27,7 @@ export function tables(node: unknown): PdfTable[] {
   if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
     const own = 'table' in o ? [o as unknown as PdfTable] : [];
-    const inner = ['stack', 'columns', 'ul', 'text'].flatMap((k) => (k in o ? tables(o[k]) : []));
+    const inner = ['stack', 'columns', 'ul', 'ol', 'text'].flatMap((k) => (k in o ? tables(o[k]) : []));
     const cells = 'table' in o ? tables((o as unknown as PdfTable).table.body) : [];
     return [...own, ...inner, ...cells];
   }

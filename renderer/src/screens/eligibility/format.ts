@@ -35,7 +35,7 @@ const slug = (text: string): string =>
     .slice(0, 40);
 
 /** e.g. `harbor-falls-equity-training-packet-2026.pdf` (plain ASCII, safe on every file system). */
-export function packetFileName(townName: string, certificationYear: number): string {
+export function packetFileName(townName: string, certificationYear: number, appendix = false): string {
   const town = slug(townName);
-  return `${town ? `${town}-` : ''}equity-training-packet-${certificationYear}.pdf`;
+  return `${town ? `${town}-` : ''}equity-training-packet-${certificationYear}${appendix ? '-with-check' : ''}.pdf`;
 }

@@ -1,11 +1,12 @@
 /** The town's own details and the packet's "prepared by", plus the rolling-credit narratives (T.2). */
 import { saveTown } from '../../../db/repositories';
 import type { AppDB } from '../../../db/schema';
+import { certificationRoundLabels } from '../../../../shared/domain/labels';
 import { townSchema } from '../../../../shared/domain/schema';
 import type { Town } from '../../../../shared/domain/schema';
 import type { Evaluation } from '../../../../shared/rules/evaluation';
 import { DateField } from '../../components/DateField';
-import { NumberField, TextAreaField, TextField } from '../../components/Field';
+import { NumberField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { SectionForm } from '../../components/SectionForm';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { today } from '../../lib/today';
@@ -66,7 +67,18 @@ export function TownDetails({ db, town }: { db: AppDB; town: Town }) {
             error={errors.asOfDate}
             required={false}
           />
-          <div />
+          <SelectField
+            label="Certification round"
+            name="certificationRound"
+            hint="Sustainable CT reviews submissions in a spring and a fall round."
+            value={draft.certificationRound ?? 'spring'}
+            options={[
+              { value: 'spring', label: certificationRoundLabels.spring },
+              { value: 'fall', label: certificationRoundLabels.fall },
+            ]}
+            onChange={(v) => form.set('certificationRound', v === 'fall' ? 'fall' : 'spring')}
+            error={errors.certificationRound}
+          />
           <TextField
             label="Prepared by"
             name="preparedBy"
@@ -82,6 +94,25 @@ export function TownDetails({ db, town }: { db: AppDB; town: Town }) {
             value={draft.preparedByTitle ?? ''}
             onChange={(v) => form.set('preparedByTitle', v)}
             error={errors.preparedByTitle}
+          />
+          <TextField
+            label="Their email"
+            name="preparedByEmail"
+            type="email"
+            hint="Printed on the packet’s cover, so Sustainable CT can reach them."
+            value={draft.preparedByEmail ?? ''}
+            onChange={(v) => form.set('preparedByEmail', v)}
+            error={errors.preparedByEmail}
+            required={false}
+          />
+          <TextField
+            label="Their phone"
+            name="preparedByPhone"
+            type="tel"
+            value={draft.preparedByPhone ?? ''}
+            onChange={(v) => form.set('preparedByPhone', v)}
+            error={errors.preparedByPhone}
+            required={false}
           />
         </div>
       </SectionForm>
