@@ -80,8 +80,12 @@ export function positionDepartment(position: Position): string | null {
       return electedBodyName(position);
     case 'staff':
       return position.department.trim() || null;
-    case 'boeEmployee':
-      return position.school.trim() ? `Board of Education — ${position.school.trim()}` : 'Board of Education';
+    case 'boeEmployee': {
+      // A school typed as "Board of Education" (or "… Board of Education Office") already names the board.
+      const school = position.school.trim();
+      if (school === '') return 'Board of Education';
+      return mentions(school, 'Board of Education') ? school : `Board of Education — ${school}`;
+    }
     case 'teamMember':
       return 'Sustainability Team';
     case 'appointed':
@@ -89,11 +93,19 @@ export function positionDepartment(position: Position): string | null {
   }
 }
 
-/** One line describing a position, e.g. "First Selectman, Board of Selectmen". */
+/** Whether `text` already contains `name` (case-insensitive), so printing both would repeat it. */
+function mentions(text: string, name: string): boolean {
+  return text.toLowerCase().includes(name.toLowerCase());
+}
+
+/**
+ * One line describing a position, e.g. "First Selectman, Board of Selectmen"; a title that
+ * already names its body ("Member, Board of Finance") is not followed by the body again.
+ */
 export function describePosition(position: Position): string {
   const title = position.title.trim();
   const where = positionDepartment(position);
   const kind = positionKindLabels[position.kind];
-  if (title && where) return `${title}, ${where}`;
+  if (title && where) return mentions(title, where) ? title : `${title}, ${where}`;
   return title || where || kind;
 }
