@@ -320,7 +320,7 @@ function whyNotCounted(index: TownIndex, c: Candidate, best: Candidate | null): 
   if (c.status === 'review' && bestRank > statusRank.review)
     return entry(
       'P2.5',
-      `${c.training.name} is a topic of the series claimed for Part 1, so this session would only be a review; a session that is met was chosen`,
+      `${what} is a session of a topic of the series claimed for Part 1, so it would only be a review; a session that is met was chosen`,
     );
   return null;
 }
