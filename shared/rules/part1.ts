@@ -12,7 +12,7 @@
  * town of 1,000 people costs about as much per row as a town of 30.
  */
 import { creditLabels, positionDepartment, positionKindLabels, statusLabels } from '../domain/labels';
-import type { IsoDate, Person, Series, Session, Training } from '../domain/schema';
+import type { IsoDate, Person, Position, Series, Session, Training } from '../domain/schema';
 import type {
   CohortMember,
   CohortRole,
@@ -23,7 +23,7 @@ import type {
 } from './evaluation';
 import { because, byName, byRosterOrder, day, holdsOn, joinNames, sessionRef, sortRefs } from './context';
 import type { TownIndex } from './context';
-import { ROLES, analyseRoles, roleWords, titleWhenAttending } from './roles';
+import { ROLES, analyseRoles, missSentences, roleWords, titleWhenAttending } from './roles';
 import type { RoleFill } from './roles';
 import { decideCredit, narrativeGap } from './timeframe';
 import type { Timeframe } from './timeframe';
@@ -43,7 +43,7 @@ interface Attendee {
   completion: IsoDate | null;
   latestDate: IsoDate;
   fills: Map<CohortRole, RoleFill>;
-  misses: string[];
+  misses: Position[];
 }
 
 type Kind = 'P1.4' | 'P1.5a' | 'P1.5b';
@@ -542,7 +542,9 @@ function notMetReasons(o: SeriesOutcome): Reason[] {
     );
   }
   for (const a of o.attendees.slice().sort((x, y) => byName(x.person, y.person))) {
-    for (const miss of a.misses) reasons.push(because('P1.2', 'problem', miss));
+    const dates = a.sessions.map((x) => x.date);
+    for (const miss of missSentences(a.person, a.misses, dates))
+      reasons.push(because('P1.2', 'problem', miss));
   }
   return reasons;
 }

@@ -56,47 +56,40 @@ function commaWords(...parts: string[]): string {
 }
 
 /**
- * The role a position could fill if it held on an attended date, or why it never can (P1.2),
- * as a sentence with the person as its subject; `near` is the role a refused position comes
- * closest to, so a miss is not reported for a role the person fills through another position.
+ * The role a position could fill if it held on an attended date, or the role a refused
+ * position comes closest to (`near`), so a miss is not reported for a role the person
+ * fills through another position (P1.2). Its sentence is written by `neverText`, only
+ * when a reason prints it.
  */
-function roleOfPosition(
-  person: Person,
-  p: Position,
-): { role: CohortRole } | { never: string; near: CohortRole | null } {
+function roleOfPosition(person: Person, p: Position): { role: CohortRole } | { near: CohortRole | null } {
+  switch (p.kind) {
+    case 'elected':
+      return executiveBodies.has(p.body) ? { role: 'E' } : { near: 'E' };
+    case 'staff':
+      return p.level === 'other' ? { near: 'S' } : { role: 'S' };
+    case 'boeEmployee':
+      return { near: 'S' };
+    case 'teamMember':
+      return person.isResident ? { role: 'R' } : { near: 'R' };
+    case 'appointed':
+      return { near: null };
+  }
+}
+
+/** Why a position can never fill a role, as a sentence with the person as its subject. */
+function neverText(person: Person, p: Position): string {
   const who = person.name;
   switch (p.kind) {
     case 'elected':
-      return executiveBodies.has(p.body)
-        ? { role: 'E' }
-        : {
-            never: `${who} sits on the ${electedBodyName(p)}, which is not an executive body, so they cannot fill ${roleShort.E}`,
-            near: 'E',
-          };
+      return `${who} sits on the ${electedBodyName(p)}, which is not an executive body, so they cannot fill ${roleShort.E}`;
     case 'staff':
-      return p.level === 'other'
-        ? {
-            never: `${who} is staff at the ${staffLevelLabels.other.toLowerCase()} (${commaWords(p.title, p.department)}), not director or management, so they cannot fill ${roleShort.S}`,
-            near: 'S',
-          }
-        : { role: 'S' };
+      return `${who} is staff at the ${staffLevelLabels.other.toLowerCase()} (${commaWords(p.title, p.department)}), not director or management, so they cannot fill ${roleShort.S}`;
     case 'boeEmployee':
-      return {
-        never: `${who} is a Board of Education employee (${commaWords(p.title, p.school)}); Board of Education employees never fill ${roleShort.S}`,
-        near: 'S',
-      };
+      return `${who} is a Board of Education employee (${commaWords(p.title, p.school)}); Board of Education employees never fill ${roleShort.S}`;
     case 'teamMember':
-      return person.isResident
-        ? { role: 'R' }
-        : {
-            never: `${who} is a sustainability team member but not a town resident, so they cannot fill ${roleShort.R}`,
-            near: 'R',
-          };
+      return `${who} is a sustainability team member but not a town resident, so they cannot fill ${roleShort.R}`;
     case 'appointed':
-      return {
-        never: `${who} holds an appointed or volunteer position (${commaWords(p.title, p.body)}), which fills none of the three roles`,
-        near: null,
-      };
+      return `${who} holds an appointed or volunteer position (${commaWords(p.title, p.body)}), which fills none of the three roles`;
   }
 }
 
@@ -129,8 +122,12 @@ function termMiss(person: Person, p: Position, role: CohortRole, dates: readonly
 
 export interface RoleAnalysis {
   fills: Map<CohortRole, RoleFill>;
-  /** Why a position did not count, one sentence each with the person as subject (no rule id, no full stop). */
-  misses: string[];
+  /**
+   * The positions that did not count (for the reasons of P1.6, see `missSentences`). Kept as
+   * positions, not sentences: most attendees' misses are never printed, and a region of towns
+   * would otherwise build hundreds of thousands of sentences for nothing.
+   */
+  misses: Position[];
 }
 
 /**
@@ -139,16 +136,16 @@ export interface RoleAnalysis {
  */
 export function analyseRoles(person: Person, dates: readonly IsoDate[]): RoleAnalysis {
   const fills = new Map<CohortRole, RoleFill>();
-  const found: { near: CohortRole | null; text: string }[] = [];
+  const found: { near: CohortRole | null; position: Position }[] = [];
   for (const p of person.positions) {
     const r = roleOfPosition(person, p);
-    if ('never' in r) {
-      found.push({ near: r.near, text: r.never });
+    if (!('role' in r)) {
+      found.push({ near: r.near, position: p });
       continue;
     }
     const heldOn = dates.find((d) => holdsOn(p, d));
     if (heldOn === undefined) {
-      found.push({ near: r.role, text: termMiss(person, p, r.role, dates) });
+      found.push({ near: r.role, position: p });
       continue;
     }
     if (!fills.has(r.role))
@@ -157,12 +154,25 @@ export function analyseRoles(person: Person, dates: readonly IsoDate[]): RoleAna
   // A miss about a role the person fills anyway (Finance and Selectmen, say) would only confuse.
   const misses = found
     .filter((m) => (m.near === null ? fills.size === 0 : !fills.has(m.near)))
-    .map((m) => m.text);
-  if (person.positions.length === 0)
-    misses.push(
-      `${person.name} has no position recorded on the roster, so they fill none of the three roles`,
-    );
+    .map((m) => m.position);
   return { fills, misses };
+}
+
+/**
+ * Why each missed position did not count, one sentence each with the person as subject (no
+ * rule id, no full stop); a person with no position at all gets one sentence saying so.
+ */
+export function missSentences(
+  person: Person,
+  misses: readonly Position[],
+  dates: readonly IsoDate[],
+): string[] {
+  if (person.positions.length === 0)
+    return [`${person.name} has no position recorded on the roster, so they fill none of the three roles`];
+  return misses.map((p) => {
+    const r = roleOfPosition(person, p);
+    return 'role' in r ? termMiss(person, p, r.role, dates) : neverText(person, p);
+  });
 }
 
 /**
