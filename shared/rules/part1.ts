@@ -11,7 +11,13 @@
  * completing the two other roles from the two best candidates of each, so a
  * town of 1,000 people costs about as much per row as a town of 30.
  */
-import { creditLabels, positionDepartment, positionKindLabels, statusLabels } from '../domain/labels';
+import {
+  creditLabels,
+  describePosition,
+  positionDepartment,
+  positionKindLabels,
+  statusLabels,
+} from '../domain/labels';
 import type { IsoDate, Person, Position, Series, Session, Training } from '../domain/schema';
 import type {
   CohortMember,
@@ -377,7 +383,6 @@ function reasonsFor(index: TownIndex, option: Option, others: Option[]): Reason[
       const att = a[role];
       const fill = att.fills.get(role);
       if (!fill) continue;
-      const title = fill.position.title.trim();
       const when =
         fill.heldOn > asOf
           ? `a position they hold on ${day(fill.heldOn)}, a session they are due to attend`
@@ -386,7 +391,7 @@ function reasonsFor(index: TownIndex, option: Option, others: Option[]): Reason[
         because(
           'P1.2',
           'ok',
-          `${att.person.name} fills ${roleWords[role]} as ${fill.label}${title ? ` (${title})` : ''}, ${when}`,
+          `${att.person.name} fills ${roleWords[role]} as ${describePosition(fill.position)}, ${when}`,
         ),
       );
     }

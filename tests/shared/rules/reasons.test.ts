@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBackup } from '../../../shared/backup/parse';
+import { describePosition } from '../../../shared/domain/labels';
 import { evaluate } from '../../../shared/rules/engine';
 import type { Evaluation, Reason } from '../../../shared/rules/evaluation';
 import { regionTowns, SYNTHETIC_AS_OF, SYNTHETIC_YEAR } from '../../fixtures/synthetic-towns';
@@ -99,5 +100,14 @@ describe('reasons a clerk reads', () => {
       /Part 2 is (met|for review|planned)/.test(r.text),
     );
     expect(statusWords.map((r) => r.rule)).toEqual(['P2.5']);
+  });
+});
+
+describe('describePosition()', () => {
+  it('does not repeat a body or department the title already names', () => {
+    expect(describePosition(elected('finance', 'Member, Board of Finance'))).toBe('Member, Board of Finance');
+    expect(describePosition(team('Member, Sustainability Team'))).toBe('Member, Sustainability Team');
+    expect(describePosition(staff('director', 'Public Works', 'Director'))).toBe('Director, Public Works');
+    expect(describePosition(boe('Board of Education', 'Teacher'))).toBe('Teacher, Board of Education');
   });
 });
