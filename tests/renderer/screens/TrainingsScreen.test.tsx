@@ -191,7 +191,8 @@ describe('TrainingsScreen', () => {
     });
     expect(confirm.textContent).toContain('3 topics, 6 sessions and 1 attendance record (1 person)');
     await userEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
-    expect((await stored()).series).toHaveLength(1);
+    // Nothing was deleted: the 2020 series and the three 2026 cohorts are all still there.
+    expect((await stored()).series).toHaveLength(4);
   });
 
   it('prints a sign-in sheet for one session and saves it under a readable name', async () => {
