@@ -23,6 +23,11 @@ export interface CliIo {
   writeFile?: (path: string, data: string | Uint8Array) => Promise<void>;
   /** Today's date in the local time zone. */
   today: () => IsoDate;
+  /**
+   * The names of the entries of a folder, or null when `path` is not a folder (a file, or
+   * nothing at all); `ledger check FOLDER` reads every `*.json` in it. Absent: no folders.
+   */
+  listFolder?: (path: string) => Promise<string[] | null>;
 }
 
 export interface CliCommand {

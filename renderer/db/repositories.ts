@@ -51,6 +51,7 @@ import type {
 } from '../../shared/domain/schema';
 import { certificationFromResult, submissionResultSchema } from '../../shared/submissions';
 import type { SubmissionResult } from '../../shared/submissions';
+import { markCatalogCurrent } from './catalog-updates';
 import { compareCodeUnits, groupBySession, SETTINGS_KEY, TOWN_KEY } from './schema';
 import type { AppDB, SessionAttendanceRow } from './schema';
 
@@ -272,7 +273,7 @@ export async function replaceAllData(db: AppDB, data: TownData): Promise<void> {
 }
 
 /**
- * First run: creates the town with default settings and the built-in 2020 catalog,
+ * First run: creates the town with default settings and the whole built-in catalog,
  * in one transaction. Replaces anything already stored (the guide only shows when
  * there is no town).
  */
@@ -291,6 +292,8 @@ export async function initialiseTown(
   );
   const data: TownData = { ...emptyTownData(town.certificationYear), town };
   await replaceAllData(db, data);
+  // The town now holds the whole catalog: no update may offer it again on the next start.
+  await markCatalogCurrent(db);
   return data;
 }
 

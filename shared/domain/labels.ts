@@ -104,6 +104,9 @@ export function electedBodyName(position: { body: ElectedBody; bodyName: string 
   return electedBodyLabels[position.body];
 }
 
+/** Lower case with runs of spaces made one, so "Board of  finance" and "Board of Finance" compare equal. */
+const folded = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
 /**
  * The department, school or board a position belongs to (P2.7 "departments represented"),
  * or null for positions that have none.
@@ -114,17 +117,20 @@ export function positionDepartment(position: Position): string | null {
       return electedBodyName(position);
     case 'staff':
       return position.department.trim() || null;
-    case 'boeEmployee':
-      return position.school.trim() ? `Board of Education — ${position.school.trim()}` : 'Board of Education';
+    case 'boeEmployee': {
+      // A school typed as "Board of Education" (or "… Board of Education Office") already names the board.
+      const school = position.school.trim();
+      if (school === '') return 'Board of Education';
+      return folded(school).includes(folded('Board of Education'))
+        ? school
+        : `Board of Education — ${school}`;
+    }
     case 'teamMember':
       return 'Sustainability Team';
     case 'appointed':
       return position.body.trim() || null;
   }
 }
-
-/** Lower case with runs of spaces made one, so "Board of  finance" and "Board of Finance" compare equal. */
-const folded = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * One line describing a position, e.g. "First Selectman, Board of Selectmen". A title that

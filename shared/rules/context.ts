@@ -5,7 +5,7 @@
  */
 import { formatDate } from '../domain/dates';
 import type { IsoDate, Person, Position, Series, Session, TownData, Training } from '../domain/schema';
-import type { SessionRef } from './evaluation';
+import type { Reason, RuleId, SessionRef } from './evaluation';
 
 export interface EvaluateOptions {
   /** The calendar year the town applies in (Y). */
@@ -148,4 +148,16 @@ export function byRosterOrder(index: TownIndex): (a: Person, b: Person) => numbe
 /** Compares names the way a roster is read (accents and case folded), then ids for a stable order. */
 export function byName(a: { name: string; id: string }, b: { name: string; id: string }): number {
   return nameCollator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * A reason as every reason reads: one or more plain sentences, then the rule id once,
+ * in brackets, at the very end ("… so they cannot fill E (P1.2)."). Writing it here keeps
+ * the id out of the sentences themselves and always equal to `rule`.
+ */
+export function because(rule: RuleId, kind: Reason['kind'], text: string): Reason {
+  // A loop, not a regex: a large town builds tens of thousands of reasons per evaluation.
+  let end = text.length;
+  while (end > 0 && ' .:;,\n'.includes(text[end - 1]!)) end--;
+  return { rule, kind, text: `${text.slice(0, end)} (${rule}).` };
 }

@@ -6,7 +6,7 @@
  */
 import type { TownData } from '../domain/schema';
 import type { CoachingSummary, Evaluation, OptimizeSummary, Reason } from './evaluation';
-import { indexTown } from './context';
+import { because, indexTown } from './context';
 import type { EvaluateOptions, TownIndex } from './context';
 import { evaluatePart1 } from './part1';
 import { evaluatePart2 } from './part2';
@@ -23,11 +23,11 @@ function coachingOf(index: TownIndex): { summary: CoachingSummary; warning: Reas
   return {
     summary: { hoursUsed, freeHours, overFreeHours },
     warning: overFreeHours
-      ? {
-          rule: 'COACHING',
-          kind: 'warning',
-          text: `${hoursUsed} hours of equity coaching are recorded, more than the ${freeHours} free hours per municipality: hours past ${freeHours} may not be free.`,
-        }
+      ? because(
+          'COACHING',
+          'warning',
+          `${hoursUsed} hours of equity coaching are recorded, more than the ${freeHours} free hours per municipality: hours past ${freeHours} may not be free`,
+        )
       : null,
   };
 }
@@ -66,11 +66,13 @@ export function evaluate(data: TownData, options: EvaluateOptions): Evaluation {
 
   const warnings: Reason[] = [];
   if (part2.status === 'review' && part2.evidence && part1.evidence) {
-    warnings.push({
-      rule: 'P2.5',
-      kind: 'warning',
-      text: `${part2.evidence.trainingName} is used for both Part 1 (${part1.evidence.seriesName}) and Part 2: the program does not credit one training twice.`,
-    });
+    warnings.push(
+      because(
+        'P2.5',
+        'warning',
+        `${part2.evidence.trainingName} is used for both Part 1 (${part1.evidence.seriesName}) and Part 2: the program does not credit one training twice`,
+      ),
+    );
   }
   if (coaching.warning) warnings.push(coaching.warning);
 

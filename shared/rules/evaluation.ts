@@ -144,9 +144,27 @@ export interface Part1Evaluation extends PartBase {
   notCounted: { id: Id; name: string; reason: string }[];
 }
 
+/**
+ * An equity session the town attended that could not count for Part 2, and why: recorded
+ * (P2.2), no municipal attendee (P2.3), after the as-of date (T.4), or a training of the
+ * claimed Part 1 evidence while another session is met (P2.5). `id` is the session's id;
+ * `reason` is a full sentence ending with `(rule).`.
+ */
+export interface NotCountedSession {
+  id: Id;
+  trainingId: Id;
+  /** The training's name. */
+  name: string;
+  date: IsoDate;
+  rule: RuleId;
+  reason: string;
+}
+
 export interface Part2Evaluation extends PartBase {
   id: 'part2';
   evidence: Part2Evidence | null;
+  /** Equity sessions the town attended that could not count, each with why (by date, then name). */
+  notCounted: NotCountedSession[];
 }
 
 export interface CoachingSummary {

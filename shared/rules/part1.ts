@@ -11,8 +11,14 @@
  * completing the two other roles from the two best candidates of each, so a
  * town of 1,000 people costs about as much per row as a town of 30.
  */
-import { positionDepartment, positionKindLabels } from '../domain/labels';
-import type { IsoDate, Person, Series, Session, Training } from '../domain/schema';
+import {
+  creditLabels,
+  describePosition,
+  positionDepartment,
+  positionKindLabels,
+  statusLabels,
+} from '../domain/labels';
+import type { IsoDate, Person, Position, Series, Session, Training } from '../domain/schema';
 import type {
   CohortMember,
   CohortRole,
@@ -21,9 +27,9 @@ import type {
   ReadinessGap,
   Reason,
 } from './evaluation';
-import { byName, byRosterOrder, day, holdsOn, joinNames, sessionRef, sortRefs } from './context';
+import { because, byName, byRosterOrder, day, holdsOn, joinNames, sessionRef, sortRefs } from './context';
 import type { TownIndex } from './context';
-import { ROLES, analyseRoles, roleWords, titleWhenAttending } from './roles';
+import { ROLES, analyseRoles, missSentences, roleWords, titleWhenAttending } from './roles';
 import type { RoleFill } from './roles';
 import { decideCredit, narrativeGap } from './timeframe';
 import type { Timeframe } from './timeframe';
@@ -43,7 +49,7 @@ interface Attendee {
   completion: IsoDate | null;
   latestDate: IsoDate;
   fills: Map<CohortRole, RoleFill>;
-  misses: string[];
+  misses: Position[];
 }
 
 type Kind = 'P1.4' | 'P1.5a' | 'P1.5b';
@@ -260,9 +266,17 @@ interface Option {
 
 const statusRank: Record<PartStatus, number> = { met: 3, review: 2, planned: 1, notMet: 0 };
 
-/** P1.8: met over review over not met (planned between: shown, never claimable); new over rolling; latest date. */
+/** P1.4 readings over P1.5 ones; used among planned readings, whose status does not say which (P1.8). */
+const kindRank = (o: Option): number => (o.outcome.kind === 'P1.4' ? 1 : 0);
+
+/**
+ * P1.8: met over review over planned over not met; among planned readings the one that
+ * would be met (P1.4) over one that would need review (P1.5); then new over rolling; then
+ * the latest date.
+ */
 function better(a: Option, b: Option): boolean {
   if (statusRank[a.status] !== statusRank[b.status]) return statusRank[a.status] > statusRank[b.status];
+  if (a.status === 'planned' && kindRank(a) !== kindRank(b)) return kindRank(a) > kindRank(b);
   const ac = a.credit?.credit === 'new' ? 1 : 0;
   const bc = b.credit?.credit === 'new' ? 1 : 0;
   if (ac !== bc) return ac > bc;
@@ -281,13 +295,13 @@ function better(a: Option, b: Option): boolean {
 
 /** P1.1: a series counts when it has topics and every topic is Sustainable CT's own and on equity. */
 function whyNotCounted(topics: Training[]): string | null {
-  if (topics.length === 0) return 'the series has no trainings (topics) yet (P1.1)';
+  if (topics.length === 0) return 'The series has no trainings (topics) yet (P1.1).';
   const notSct = topics.filter((t) => !t.providedBySustainableCT);
   if (notSct.length > 0)
-    return `${joinNames(notSct.map((t) => t.name))} ${notSct.length === 1 ? 'is' : 'are'} not provided by Sustainable CT (P1.1)`;
+    return `${joinNames(notSct.map((t) => t.name))} ${notSct.length === 1 ? 'is' : 'are'} not provided by Sustainable CT (P1.1).`;
   const notEquity = topics.filter((t) => !t.isEquity);
   if (notEquity.length > 0)
-    return `${joinNames(notEquity.map((t) => t.name))} ${notEquity.length === 1 ? 'is' : 'are'} not on equity (P1.1)`;
+    return `${joinNames(notEquity.map((t) => t.name))} ${notEquity.length === 1 ? 'is' : 'are'} not on equity (P1.1).`;
   return null;
 }
 
@@ -350,13 +364,18 @@ function missedTopics(att: Attendee, topics: Training[]): string[] {
 /** Reasons for the chosen series, in the order a clerk reads them. */
 function reasonsFor(index: TownIndex, option: Option, others: Option[]): Reason[] {
   const o = option.outcome;
+  const asOf = index.options.asOfDate;
+  // A planned reading speaks of sessions still to come: never "attended" about the future (T.4).
+  const planned = option.status === 'planned';
   const reasons: Reason[] = [];
   const topicNames = joinNames(o.topics.map((t) => t.name));
-  reasons.push({
-    rule: 'P1.1',
-    kind: 'ok',
-    text: `${o.series.name}: every topic (${topicNames}) is provided by Sustainable CT and is on equity, so its sessions count (P1.1).`,
-  });
+  reasons.push(
+    because(
+      'P1.1',
+      'ok',
+      `${o.series.name}: every topic (${topicNames}) is provided by Sustainable CT and is on equity, so its sessions count`,
+    ),
+  );
 
   if (o.assignment && o.kind) {
     const a = o.assignment;
@@ -364,78 +383,95 @@ function reasonsFor(index: TownIndex, option: Option, others: Option[]): Reason[
       const att = a[role];
       const fill = att.fills.get(role);
       if (!fill) continue;
-      const title = fill.position.title.trim();
-      reasons.push({
-        rule: 'P1.2',
-        kind: 'ok',
-        text: `${att.person.name} fills ${roleWords[role]}: ${fill.label}${title ? ` (${title})` : ''}, held on ${day(fill.heldOn)}, a day they attended (P1.2).`,
-      });
+      const when =
+        fill.heldOn > asOf
+          ? `a position they hold on ${day(fill.heldOn)}, a session they are due to attend`
+          : `a position they held on ${day(fill.heldOn)}, when they attended a session`;
+      reasons.push(
+        because(
+          'P1.2',
+          'ok',
+          `${att.person.name} fills ${roleWords[role]} as ${describePosition(fill.position)}, ${when}`,
+        ),
+      );
     }
     const people = [...new Set(ROLES.map((r) => a[r]))];
+    const names = joinNames(people.map((p) => p.person.name));
     if (o.kind === 'P1.4') {
       reasons.push(
-        {
-          rule: 'P1.3',
-          kind: 'ok',
-          text: `${joinNames(people.map((p) => p.person.name))} are three different people (P1.3).`,
-        },
-        {
-          rule: 'P1.4',
-          kind: 'ok',
-          text: `Each of them attended a session of every topic of the series (P1.4).`,
-        },
+        because('P1.3', 'ok', `${names} are three different people`),
+        because(
+          'P1.4',
+          'ok',
+          planned
+            ? 'Once the sessions still to come are held, each of them will have attended a session of every topic of the series'
+            : 'Each of them attended a session of every topic of the series',
+        ),
       );
     } else if (o.kind === 'P1.5a') {
-      reasons.push({
-        rule: 'P1.5',
-        kind: 'review',
-        text: `No three different role-holders each attended every topic, but together ${joinNames(people.map((p) => p.person.name))} attended every topic ("collectively"): confirm with Sustainable CT that this counts (P1.5 a).`,
-      });
+      reasons.push(
+        because(
+          'P1.5',
+          'review',
+          `No three different role-holders each ${planned ? 'will have attended' : 'attended'} every topic, but together ${names} ${planned ? 'will have attended' : 'attended'} every topic ("collectively"). Part 1 is ${planned ? 'planned, and once held needs' : 'for'} review: confirm with Sustainable CT that this counts`,
+        ),
+      );
       for (const p of people) {
         const missed = missedTopics(p, o.topics);
         if (missed.length > 0)
-          reasons.push({
-            rule: 'P1.4',
-            kind: 'problem',
-            text: `${p.person.name} did not attend ${joinNames(missed)} (P1.4).`,
-          });
+          reasons.push(
+            because(
+              'P1.4',
+              'problem',
+              `${p.person.name} ${planned ? 'is not due to attend' : 'did not attend'} ${joinNames(missed)}`,
+            ),
+          );
       }
     } else {
       const doubler = people.find((p) => ROLES.filter((r) => a[r] === p).length > 1);
       const roles = doubler ? ROLES.filter((r) => a[r] === doubler) : [];
-      reasons.push({
-        rule: 'P1.5',
-        kind: 'review',
-        text: `Every role is held by someone who attended every topic, but only if ${doubler?.person.name ?? 'one person'} counts for two roles (${roles.join(' and ')}); ${o.attendees.length} town people attended the series. Confirm with Sustainable CT that this counts (P1.5 b).`,
-      });
+      reasons.push(
+        because(
+          'P1.5',
+          'review',
+          `Every role is held by someone who ${planned ? 'will have attended' : 'attended'} every topic, but only if ${doubler?.person.name ?? 'one person'} counts for two roles (${roles.join(' and ')}); exactly two people hold the three roles, and ${o.attendees.length} town people attended the series. Part 1 is ${planned ? 'planned, and once held needs' : 'for'} review: confirm with Sustainable CT that this counts`,
+        ),
+      );
     }
     const others3 = o.attendees.filter((x) => !people.includes(x)).map((x) => x.person.name);
     if (others3.length > 0)
-      reasons.push({
-        rule: 'P1.3',
-        kind: 'info',
-        text: `${others3.length === 1 ? '1 other town attendee joins' : `${others3.length} other town attendees join`} the cohort and ${others3.length === 1 ? 'is' : 'are'} listed, but cannot replace a role: ${nameList(others3)} (P1.3).`,
-      });
-    if (o.completionDate)
-      reasons.push({
-        rule: 'P1.7',
-        kind: 'info',
-        text:
-          o.kind === 'P1.5a'
-            ? `Completed ${day(o.completionDate)}: for each topic the earliest session any role-holder attended, and the latest of those (P1.7).`
-            : `Completed ${day(o.completionDate)}: the latest of each role-holder's earliest session of each topic (P1.7).`,
-      });
-    if (option.status === 'planned') {
-      const future = [
-        ...new Set(
-          people.flatMap((p) => p.sessions.filter((s) => s.date > index.options.asOfDate).map((s) => s.date)),
+      reasons.push(
+        because(
+          'P1.3',
+          'info',
+          `${others3.length === 1 ? '1 other town attendee joins' : `${others3.length} other town attendees join`} the cohort and ${others3.length === 1 ? 'is' : 'are'} listed, but cannot replace a role: ${nameList(others3)}`,
         ),
+      );
+    if (o.completionDate) {
+      const done = planned
+        ? `Would be complete on ${day(o.completionDate)}`
+        : `Completed ${day(o.completionDate)}`;
+      reasons.push(
+        because(
+          'P1.7',
+          'info',
+          o.kind === 'P1.5a'
+            ? `${done}: for each topic the earliest session any role-holder attended, and the latest of those`
+            : `${done}: the latest of each role-holder's earliest session of each topic`,
+        ),
+      );
+    }
+    if (planned) {
+      const future = [
+        ...new Set(people.flatMap((p) => p.sessions.filter((s) => s.date > asOf).map((s) => s.date))),
       ].sort();
-      reasons.push({
-        rule: 'T.4',
-        kind: 'info',
-        text: `Sessions on ${joinNames(future.map(day))} are after the as-of date, ${day(index.options.asOfDate)}: Part 1 is planned and cannot be claimed until they have happened (T.4).`,
-      });
+      reasons.push(
+        because(
+          'T.4',
+          'info',
+          `Sessions on ${joinNames(future.map(day))} are after the as-of date, ${day(asOf)}: Part 1 is planned, earns 0 points and asks for nothing to submit until they have happened`,
+        ),
+      );
     }
     if (option.credit) reasons.push(option.credit.reason);
   } else {
@@ -444,11 +480,13 @@ function reasonsFor(index: TownIndex, option: Option, others: Option[]): Reason[
 
   const alsoQualified = others.filter((x) => x !== option && (x.status === 'met' || x.status === 'review'));
   if (alsoQualified.length > 0 && option.status !== 'notMet')
-    reasons.push({
-      rule: 'P1.8',
-      kind: 'info',
-      text: `Also ${alsoQualified.length === 1 ? 'qualifies' : 'qualify'}: ${joinNames(alsoQualified.map((x) => `${x.outcome.series.name} (${x.status}${x.credit ? `, ${x.credit.credit} credit` : ''}${x.outcome.completionDate ? `, ${day(x.outcome.completionDate)}` : ''})`))}. ${o.series.name} is the best evidence: met over review, new credit over rolling, then the latest completion (P1.8).`,
-    });
+    reasons.push(
+      because(
+        'P1.8',
+        'info',
+        `Also ${alsoQualified.length === 1 ? 'qualifies' : 'qualify'}: ${joinNames(alsoQualified.map((x) => `${x.outcome.series.name} (${statusLabels[x.status].toLowerCase()}${x.credit ? `, ${creditLabels[x.credit.credit].toLowerCase()}` : ''}${x.outcome.completionDate ? `, ${day(x.outcome.completionDate)}` : ''})`))}. ${o.series.name} is the best evidence: met over review, new credit over rolling, then the latest completion`,
+      ),
+    );
   return reasons;
 }
 
@@ -456,55 +494,62 @@ function reasonsFor(index: TownIndex, option: Option, others: Option[]): Reason[
 function notMetReasons(o: SeriesOutcome): Reason[] {
   const reasons: Reason[] = [];
   if (o.attendees.length === 0) {
-    reasons.push({
-      rule: 'P1.6',
-      kind: 'problem',
-      text: `No one on the roster is recorded as attending ${o.series.name} on or before the as-of date: record attendance on the Attendance screen (P1.6).`,
-    });
+    reasons.push(
+      because(
+        'P1.6',
+        'problem',
+        `No one on the roster is recorded as attending ${o.series.name} on or before the as-of date: record attendance on the Attendance screen`,
+      ),
+    );
     return reasons;
   }
   for (const role of ROLES) {
     const holders = o.attendees.filter((a) => a.fills.has(role));
     if (holders.length === 0) {
-      reasons.push({
-        rule: 'P1.6',
-        kind: 'problem',
-        text: `No attendee of ${o.series.name} fills ${roleWords[role]} (P1.6).`,
-      });
+      reasons.push(because('P1.6', 'problem', `No attendee of ${o.series.name} fills ${roleWords[role]}`));
       continue;
     }
     const complete = holders.filter((a) => a.completed);
     if (complete.length === 0) {
-      reasons.push({
-        rule: 'P1.4',
-        kind: 'problem',
-        text: `${roleWords[role]}: ${joinNames(holders.slice(0, MAX_NAMED).map((a) => `${a.person.name} did not attend ${joinNames(missedTopics(a, o.topics))}`))} (P1.4, P1.6).`,
-      });
+      reasons.push(
+        because(
+          'P1.4',
+          'problem',
+          `No one who fills ${roleWords[role]} attended every topic: ${joinNames(holders.slice(0, MAX_NAMED).map((a) => `${a.person.name} did not attend ${joinNames(missedTopics(a, o.topics))}`))}`,
+        ),
+      );
     }
   }
   const unheld = o.topics.filter((t) => !o.attendees.some((a) => a.earliest.has(t.id)));
   if (unheld.length > 0)
-    reasons.push({
-      rule: 'P1.4',
-      kind: 'problem',
-      text: `No town attendance is recorded for ${joinNames(unheld.map((t) => t.name))} on or before the as-of date; check its sessions on the Trainings screen and who attended them (P1.4).`,
-    });
+    reasons.push(
+      because(
+        'P1.4',
+        'problem',
+        `No town attendance is recorded for ${joinNames(unheld.map((t) => t.name))} on or before the as-of date; check its sessions on the Trainings screen and who attended them`,
+      ),
+    );
   const complete = ROLES.map((r) => o.attendees.filter((a) => a.completed && a.fills.has(r)));
   if (complete.every((l) => l.length > 0)) {
     const people = [...new Set(complete.flat())];
-    reasons.push({
-      rule: 'P1.3',
-      kind: 'problem',
-      text:
-        people.length === 1
-          ? `${people[0]?.person.name ?? 'One person'} is the only attendee who completed every topic and holds a role; E, S and R need three different people, and one person cannot fill all three (P1.3, P1.5).`
-          : `E, S and R are held by people who completed every topic only if one of them counts for two roles (${joinNames(people.map((a) => a.person.name))}), and a review under P1.5 b needs at least three town attendees of the series: ${o.attendees.length} attended (P1.3, P1.5).`,
-    });
+    reasons.push(
+      people.length === 1
+        ? because(
+            'P1.5',
+            'problem',
+            `${people[0]?.person.name ?? 'One person'} is the only attendee who attended every topic and holds a role; E, S and R need three different people, and one person can never fill all three`,
+          )
+        : because(
+            'P1.5',
+            'problem',
+            `E, S and R are held by people who attended every topic only if one of them counts for two roles (${joinNames(people.map((a) => a.person.name))}); that reading needs at least three town attendees of the series, and ${o.attendees.length} attended`,
+          ),
+    );
   }
   for (const a of o.attendees.slice().sort((x, y) => byName(x.person, y.person))) {
-    for (const miss of a.misses) {
-      reasons.push({ rule: 'P1.2', kind: 'problem', text: `${a.person.name} — ${miss} (P1.2).` });
-    }
+    const dates = a.sessions.map((x) => x.date);
+    for (const miss of missSentences(a.person, a.misses, dates))
+      reasons.push(because('P1.2', 'problem', miss));
   }
   return reasons;
 }
@@ -515,7 +560,8 @@ function gapsFor(
   cohort: CohortMember[],
   option: Option,
 ): ReadinessGap[] {
-  if (status === 'notMet') return [];
+  // Not met: nothing to submit. Planned: nothing can be submitted until it has happened (T.4).
+  if (status === 'notMet' || status === 'planned') return [];
   const gaps: ReadinessGap[] = cohort
     .filter((m) => m.title === null)
     .map((m) => ({
@@ -560,9 +606,11 @@ export function evaluatePart1(index: TownIndex, tf: Timeframe): Part1Evaluation 
       id: t.id,
       name: t.name,
       reason:
-        t.seriesId === null
-          ? 'not part of a Sustainable CT series (P1.1)'
-          : 'its series no longer exists (P1.1)',
+        t.seriesId !== null
+          ? 'Its series no longer exists (P1.1).'
+          : t.providedBySustainableCT && t.isEquity
+            ? "A single Sustainable CT training that is no series' topic is not a series: it cannot count for Part 1, though it may count for Part 2 (P1.1)."
+            : 'It is not a topic of a Sustainable CT equity series; only such series count for Part 1 (P1.1).',
     });
   }
 
@@ -575,8 +623,8 @@ export function evaluatePart1(index: TownIndex, tf: Timeframe): Part1Evaluation 
         text:
           options.length === 0
             ? index.data.series.length > 0
-              ? 'No series in the catalog counts for Part 1 (see "Not counted"): Part 1 needs a Sustainable CT series on equity (P1.1, P1.6).'
-              : 'No Sustainable CT equity series is in the catalog: add the series your town attended on the Trainings screen (P1.1, P1.6).'
+              ? 'No series in the catalog counts for Part 1: Part 1 needs a Sustainable CT series on equity, and each series is listed under "Not counted for Part 1" with why (P1.6).'
+              : 'No Sustainable CT equity series is in the catalog: add the series your town attended on the Trainings screen (P1.6).'
             : 'No one on the roster is recorded as attending a Sustainable CT equity series on or before the as-of date: record attendance on the Attendance screen (P1.6).',
       },
     ];

@@ -3,7 +3,13 @@
  * position that fills it, and — for the reasons of P1.6 — why each of their
  * other positions does not.
  */
-import { electedBodyName, executiveBodies, staffLevelLabels } from '../domain/labels';
+import {
+  electedBodyName,
+  executiveBodies,
+  positionDepartment,
+  positionKindLabels,
+  staffLevelLabels,
+} from '../domain/labels';
 import type { IsoDate, Person, Position } from '../domain/schema';
 import type { CohortRole } from './evaluation';
 import { day, holdsOn } from './context';
@@ -26,35 +32,64 @@ export interface RoleFill {
   label: string;
 }
 
+/** The role letter with its meaning, for "cannot fill E (elected official of an executive body)". */
+const roleShort: Record<CohortRole, string> = {
+  E: 'E, the elected-official role',
+  S: 'S, the staff role',
+  R: 'R, the resident team-member role',
+};
+
+/** "First Selectman (Board of Selectmen)", or just the body when no title is recorded. */
+function positionWords(p: Position): string {
+  const title = p.title.trim();
+  const where = positionDepartment(p);
+  if (title && where && !title.toLowerCase().includes(where.toLowerCase())) return `${title} (${where})`;
+  return title || where || positionKindLabels[p.kind].toLowerCase();
+}
+
+/** "Teacher, High School": the non-empty parts, once each. */
+function commaWords(...parts: string[]): string {
+  const out: string[] = [];
+  for (const part of parts.map((x) => x.trim()))
+    if (part && !out.some((o) => o.toLowerCase().includes(part.toLowerCase()))) out.push(part);
+  return out.join(', ') || 'no title recorded';
+}
+
 /**
- * The role a position could fill if it held on an attended date, or why it never can (P1.2);
- * `near` is the role a refused position comes closest to, so a miss is not reported for a
- * role the person fills through another position.
+ * The role a position could fill if it held on an attended date, or the role a refused
+ * position comes closest to (`near`), so a miss is not reported for a role the person
+ * fills through another position (P1.2). Its sentence is written by `neverText`, only
+ * when a reason prints it.
  */
-function roleOfPosition(
-  person: Person,
-  p: Position,
-): { role: CohortRole } | { never: string; near: CohortRole | null } {
+function roleOfPosition(person: Person, p: Position): { role: CohortRole } | { near: CohortRole | null } {
   switch (p.kind) {
     case 'elected':
-      return executiveBodies.has(p.body)
-        ? { role: 'E' }
-        : { never: `${electedBodyName(p)} is not an executive body`, near: 'E' };
+      return executiveBodies.has(p.body) ? { role: 'E' } : { near: 'E' };
     case 'staff':
-      return p.level === 'other'
-        ? {
-            never: `${p.title.trim() || 'their staff position'} is ${staffLevelLabels.other.toLowerCase()} staff, not director or management`,
-            near: 'S',
-          }
-        : { role: 'S' };
+      return p.level === 'other' ? { near: 'S' } : { role: 'S' };
     case 'boeEmployee':
-      return { never: 'Board of Education employees do not fill the staff role', near: 'S' };
+      return { near: 'S' };
     case 'teamMember':
-      return person.isResident
-        ? { role: 'R' }
-        : { never: 'sustainability team member, not a town resident', near: 'R' };
+      return person.isResident ? { role: 'R' } : { near: 'R' };
     case 'appointed':
-      return { never: 'appointed commissioners and volunteers do not fill a role', near: null };
+      return { near: null };
+  }
+}
+
+/** Why a position can never fill a role, as a sentence with the person as its subject. */
+function neverText(person: Person, p: Position): string {
+  const who = person.name;
+  switch (p.kind) {
+    case 'elected':
+      return `${who} sits on the ${electedBodyName(p)}, which is not an executive body, so they cannot fill ${roleShort.E}`;
+    case 'staff':
+      return `${who} is staff at the ${staffLevelLabels.other.toLowerCase()} (${commaWords(p.title, p.department)}), not director or management, so they cannot fill ${roleShort.S}`;
+    case 'boeEmployee':
+      return `${who} is a Board of Education employee (${commaWords(p.title, p.school)}); Board of Education employees never fill ${roleShort.S}`;
+    case 'teamMember':
+      return `${who} is a sustainability team member but not a town resident, so they cannot fill ${roleShort.R}`;
+    case 'appointed':
+      return `${who} holds an appointed or volunteer position (${commaWords(p.title, p.body)}), which fills none of the three roles`;
   }
 }
 
@@ -68,16 +103,31 @@ function roleLabel(role: CohortRole, p: Position): string {
   return 'Resident sustainability team member';
 }
 
-function describeTerm(p: Position): string {
-  if (p.start !== null && p.end !== null) return `${day(p.start)} to ${day(p.end)}`;
-  if (p.start !== null) return `from ${day(p.start)}`;
-  return `until ${day(p.end ?? '')}`;
+/**
+ * Why a position that could fill `role` did not hold on any attended date, in the order
+ * a clerk checks a term: it began after, ended before, or fell between the sessions.
+ */
+function termMiss(person: Person, p: Position, role: CohortRole, dates: readonly IsoDate[]): string {
+  const who = person.name;
+  const what = positionWords(p);
+  const first = dates[0] ?? '';
+  const last = dates[dates.length - 1] ?? '';
+  const cannot = `so they cannot fill ${roleShort[role]}`;
+  if (p.start !== null && p.start > last)
+    return `${who} became ${what} on ${day(p.start)}, after the sessions they attended, ${cannot}`;
+  if (p.end !== null && p.end < first)
+    return `${who} stopped being ${what} on ${day(p.end)}, before the sessions they attended, ${cannot}`;
+  return `${who} was ${what} from ${day(p.start ?? '')} to ${day(p.end ?? '')}, which covers none of the days they attended, ${cannot}`;
 }
 
 export interface RoleAnalysis {
   fills: Map<CohortRole, RoleFill>;
-  /** Why a position did not count, one sentence each (without the person's name). */
-  misses: string[];
+  /**
+   * The positions that did not count (for the reasons of P1.6, see `missSentences`). Kept as
+   * positions, not sentences: most attendees' misses are never printed, and a region of towns
+   * would otherwise build hundreds of thousands of sentences for nothing.
+   */
+  misses: Position[];
 }
 
 /**
@@ -86,20 +136,16 @@ export interface RoleAnalysis {
  */
 export function analyseRoles(person: Person, dates: readonly IsoDate[]): RoleAnalysis {
   const fills = new Map<CohortRole, RoleFill>();
-  const found: { near: CohortRole | null; text: string }[] = [];
+  const found: { near: CohortRole | null; position: Position }[] = [];
   for (const p of person.positions) {
     const r = roleOfPosition(person, p);
-    if ('never' in r) {
-      found.push({ near: r.near, text: r.never });
+    if (!('role' in r)) {
+      found.push({ near: r.near, position: p });
       continue;
     }
     const heldOn = dates.find((d) => holdsOn(p, d));
     if (heldOn === undefined) {
-      const what = p.title.trim() || roleLabel(r.role, p);
-      found.push({
-        near: r.role,
-        text: `${what} (${describeTerm(p)}) did not hold on any date they attended`,
-      });
+      found.push({ near: r.role, position: p });
       continue;
     }
     if (!fills.has(r.role))
@@ -108,9 +154,25 @@ export function analyseRoles(person: Person, dates: readonly IsoDate[]): RoleAna
   // A miss about a role the person fills anyway (Finance and Selectmen, say) would only confuse.
   const misses = found
     .filter((m) => (m.near === null ? fills.size === 0 : !fills.has(m.near)))
-    .map((m) => m.text);
-  if (person.positions.length === 0) misses.push('no position is recorded on the roster');
+    .map((m) => m.position);
   return { fills, misses };
+}
+
+/**
+ * Why each missed position did not count, one sentence each with the person as subject (no
+ * rule id, no full stop); a person with no position at all gets one sentence saying so.
+ */
+export function missSentences(
+  person: Person,
+  misses: readonly Position[],
+  dates: readonly IsoDate[],
+): string[] {
+  if (person.positions.length === 0)
+    return [`${person.name} has no position recorded on the roster, so they fill none of the three roles`];
+  return misses.map((p) => {
+    const r = roleOfPosition(person, p);
+    return 'role' in r ? termMiss(person, p, r.role, dates) : neverText(person, p);
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { CreditedEvidence, IsoDate, PartId } from '../domain/schema';
 import type { Credit, Evaluation, ReadinessGap, Reason } from './evaluation';
-import { day, newCreditStart } from './context';
+import { because, day, newCreditStart } from './context';
 import type { TownIndex } from './context';
 
 export interface Timeframe {
@@ -82,32 +82,33 @@ export function decideCredit(
         : `the ${earlier.level} certification awarded in ${earlier.yearAwarded}; the town's current certification (${r.level}, ${r.yearAwarded}) expires in ${r.expires}`;
     return {
       credit: 'rolling',
-      reason: {
-        rule: 'T.3',
-        kind: 'info',
-        text: `${what} already earned credit under ${under}: on recertification it applies for rolling credit, even inside the window (T.3).`,
-      },
+      reason: because(
+        'T.3',
+        'info',
+        `${what} already earned credit under ${under}: on recertification it applies for rolling credit, even inside the window`,
+      ),
     };
   }
-  // A planned part has not been completed yet: say when it will be, not that it was.
-  const done = completionDate > tf.asOfDate ? 'Completes' : 'Completed';
+  // A planned part has not been completed yet: say when it would be and what it would earn (T.4).
+  const planned = completionDate > tf.asOfDate;
+  const done = planned ? `Would be complete on ${day(completionDate)}` : `Completed ${day(completionDate)}`;
   if (completionDate >= tf.newCreditFrom) {
     return {
       credit: 'new',
-      reason: {
-        rule: 'T.1',
-        kind: 'ok',
-        text: `${done} ${day(completionDate)}, on or after ${day(tf.newCreditFrom)}: new credit (T.1).`,
-      },
+      reason: because(
+        'T.1',
+        'ok',
+        `${done}, on or after ${day(tf.newCreditFrom)}: ${planned ? 'it would earn new credit once held' : 'new credit'}`,
+      ),
     };
   }
   return {
     credit: 'rolling',
-    reason: {
-      rule: 'T.2',
-      kind: 'info',
-      text: `${done} ${day(completionDate)}, before ${day(tf.newCreditFrom)}: rolling credit, which needs a narrative of ongoing, currently relevant, meaningful impact (T.2).`,
-    },
+    reason: because(
+      'T.2',
+      'info',
+      `${done}, before ${day(tf.newCreditFrom)}: rolling credit, which needs a narrative of ongoing, currently relevant, meaningful impact`,
+    ),
   };
 }
 

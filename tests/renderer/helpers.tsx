@@ -46,7 +46,7 @@ export function fakeEvaluation(data: TownData, over: Partial<Evaluation> = {}): 
     newCreditFrom: `${data.town.certificationYear - 3}-01-01`,
     recertification: null,
     part1: { ...part('part1', 'notMet', 0), notCounted: [] },
-    part2: part('part2', 'notMet', 0),
+    part2: { ...part('part2', 'notMet', 0), notCounted: [] },
     totalPoints: 0,
     maxPoints: 15,
     gaps: [],

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,13 @@ describe('ledger (spawned with npx tsx)', () => {
         const sample = await readFile(join(cwd, 'resources/samples/harbor-falls.json'), 'utf8');
         await writeFile(truncatedPath, sample.slice(0, sample.indexOf(',', 1200) + 1));
 
-        const [ok, truncated, wrongType, missing] = await Promise.all([
+        // A region folder: the sample and the truncated file side by side.
+        const folder = join(dir, 'region');
+        await mkdir(folder);
+        await writeFile(join(folder, 'harbor-falls.json'), sample);
+        await writeFile(join(folder, 'truncated.json'), sample.slice(0, sample.indexOf(',', 1200) + 1));
+
+        const [ok, truncated, wrongType, missing, regionRun] = await Promise.all([
           ledger(
             'check',
             'resources/samples/harbor-falls.json',
@@ -46,7 +52,16 @@ describe('ledger (spawned with npx tsx)', () => {
           ledger('check', truncatedPath, '--year', '2026'),
           ledger('check', 'tests/fixtures/backups/wrong-type.json', '--year', '2026'),
           ledger('check', 'tests/fixtures/backups/missing.json', '--year', '2026'),
+          ledger('check', folder, '--jsonl', '--as-of', '2026-03-01'),
         ]);
+        expect(regionRun.code).toBe(2);
+        const lines = regionRun.stdout
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { file: string });
+        expect(lines.map((l) => Object.keys(l)[1])).toEqual(['town', 'error']);
+        expect(regionRun.stderr).toMatch(/^ledger: .*truncated\.json: line \d+, column \d+: invalid JSON/);
+        expect(regionRun.stderr.split('\n')).toHaveLength(1);
         expect(ok.stderr).toBe('');
         expect(ok.code).toBe(0);
         expect((JSON.parse(ok.stdout) as { totalPoints: number }).totalPoints).toBe(15);

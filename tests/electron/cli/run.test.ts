@@ -38,6 +38,7 @@ describe('runCli() check', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as CheckJson;
     expect(Object.keys(json)).toEqual([
+      'town',
       'certificationYear',
       'asOfDate',
       'parts',
@@ -65,6 +66,7 @@ describe('runCli() check', () => {
       'completionDate',
       'evidence',
       'reasons',
+      'notCounted',
       'gaps',
     ]);
     for (const reason of json.parts[0]!.reasons)
@@ -88,15 +90,17 @@ describe('runCli() check', () => {
   });
 
   it.each([
-    [['check', SAMPLE], 'ledger: missing --year <YYYY>'],
     [['check', SAMPLE, '--year', '26'], "ledger: --year must be a year from 2000 to 2200, not '26'"],
     [['check', SAMPLE, '--year', '1999'], "ledger: --year must be a year from 2000 to 2200, not '1999'"],
     [
       ['check', SAMPLE, '--year', '2026', '--as-of', '2026-02-30'],
       "ledger: --as-of must be a calendar date written YYYY-MM-DD, not '2026-02-30'",
     ],
-    [['check', '--year', '2026'], "ledger: check: missing <backup.json> (see 'ledger check --help')"],
-    [['check', SAMPLE, 'extra.json', '--year', '2026'], "ledger: check: unexpected argument 'extra.json'"],
+    [
+      ['check', '--year', '2026'],
+      "ledger: check: missing <backup.json> or <folder> (see 'ledger check --help')",
+    ],
+    [['check', SAMPLE, '--json', '--jsonl'], 'ledger: check: choose one of --json and --jsonl'],
     [['check', 'nope.json', '--year', '2026'], 'ledger: nope.json: no such file'],
     [['frobnicate'], "ledger: unknown command 'frobnicate' (try 'ledger --help')"],
   ])('refuses %j with one line and exit code 2', async (argv, line) => {
@@ -137,13 +141,42 @@ describe('runCli() check', () => {
     expect(lines[10]).toBe(`ledger: x.json: ... and ${doc.data.people.length - 10} more problems`);
   });
 
+  it("uses the file's own year and saved as-of date when the flags are left out", async () => {
+    const doc = JSON.parse(await sampleText()) as { data: TownData };
+    doc.data.town.certificationYear = 2027;
+    doc.data.town.asOfDate = '2025-01-02';
+    const r = await run(['check', 'x.json', '--json'], { 'x.json': JSON.stringify(doc) }, '2026-03-01');
+    const json = JSON.parse(r.stdout) as CheckJson;
+    expect([json.certificationYear, json.asOfDate]).toEqual([2027, '2025-01-02']);
+    // A flag still wins over the file.
+    const flagged = JSON.parse(
+      (await run(['check', 'x.json', '--json', '--year', '2026'], { 'x.json': JSON.stringify(doc) })).stdout,
+    ) as CheckJson;
+    expect(flagged.certificationYear).toBe(2026);
+  });
+
+  it('prints the "Not counted" lists its reasons refer to, in the table and the JSON', async () => {
+    const doc = JSON.parse(await sampleText()) as { data: TownData };
+    for (const t of doc.data.trainings) if (t.seriesId === null) t.delivery = 'recorded';
+    const files = { 'x.json': JSON.stringify(doc) };
+    const table = (await run(['check', 'x.json', '--as-of', '2026-03-01'], files)).stdout;
+    expect(table).toContain('Not counted for Part 1:');
+    expect(table).toMatch(
+      /Not counted for Part 2:\n(?: {2}- .*\n)* {2}- .*recorded \/ on demand.*\(P2\.2\)\./,
+    );
+    const json = JSON.parse(
+      (await run(['check', 'x.json', '--as-of', '2026-03-01', '--json'], files)).stdout,
+    ) as CheckJson;
+    expect(json.parts[1]!.notCounted.map((n) => ('rule' in n ? n.rule : null))).toContain('P2.2');
+  });
+
   it('prints help on --help and usage on stderr with no command', async () => {
     const help = await run(['--help']);
     expect([help.code, help.stderr]).toEqual([0, '']);
     expect(help.stdout).toMatch(/Usage: ledger <command>[\s\S]*check/);
     const checkHelp = await run(['check', '--help']);
     expect(checkHelp.code).toBe(0);
-    expect(checkHelp.stdout).toMatch(/^Usage: ledger check <backup.json> --year <YYYY>/);
+    expect(checkHelp.stdout).toMatch(/^Usage: ledger check <backup.json>\.\.\. \[--year <YYYY>\]/);
     const none = await run([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^Usage: ledger/);
@@ -159,5 +192,100 @@ describe('runCli() check', () => {
     const f = fakeIo();
     expect(await runCli(['boom'], f.io, [boom])).toBe(1);
     expect(f.stderr()).toBe('ledger: unexpected error: kaput\n');
+  });
+});
+
+describe('runCli() check, for a region', () => {
+  /** A folder `region/` of three towns, one of them broken, served by the fake I/O. */
+  async function region() {
+    const sample = await sampleText();
+    const other = JSON.parse(sample) as { data: TownData };
+    other.data.town.name = 'Cedar Point';
+    other.data.attendance = [];
+    for (const session of other.data.sessions) session.reportedAttendeeCount = null;
+    const files: Record<string, string> = {
+      'region/harbor-falls.json': sample,
+      'region/cedar-point.json': JSON.stringify(other),
+      'region/broken.json': '{ "format": ',
+      'region/notes.txt': 'not a backup',
+    };
+    const f = fakeIo(files);
+    f.io.listFolder = (path) =>
+      Promise.resolve(
+        path === 'region'
+          ? Object.keys(files)
+              .filter((k) => k.startsWith('region/'))
+              .map((k) => k.slice('region/'.length))
+          : null,
+      );
+    return f;
+  }
+
+  it('checks every *.json of a folder: one JSON line per file, errors as one line each, exit 2', async () => {
+    const f = await region();
+    const code = await runCli(['check', 'region', '--jsonl', '--as-of', '2026-03-01'], f.io);
+    expect(code).toBe(2);
+    const lines = f
+      .stdout()
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.file)).toEqual([
+      'region/broken.json',
+      'region/cedar-point.json',
+      'region/harbor-falls.json',
+    ]);
+    expect(Object.keys(lines[0]!)).toEqual(['file', 'error']);
+    expect(Object.keys(lines[2]!).slice(0, 3)).toEqual(['file', 'town', 'certificationYear']);
+    expect(lines[2]).toMatchObject({ town: 'Harbor Falls', totalPoints: 15 });
+    expect(lines[1]).toMatchObject({ town: 'Cedar Point', totalPoints: 0 });
+    expect(f.stderr()).toMatch(/^ledger: region\/broken\.json: line 1, column \d+: invalid JSON[^\n]*\n$/);
+  });
+
+  it('prints one readable table across towns, after reporting the refused file on stderr', async () => {
+    const f = await region();
+    expect(await runCli(['check', 'region', '--as-of', '2026-03-01'], f.io)).toBe(2);
+    const out = f.stdout();
+    expect(out).toMatch(/^Town\s+Part 1\s+Part 2\s+Total\s+Open gaps\s+File\n/);
+    expect(out).toMatch(/Harbor Falls\s+Met 10\/10\s+Met 5\/5\s+15\/15\s+\d+\s+region\/harbor-falls\.json/);
+    expect(out).toMatch(/Cedar Point\s+Not met 0\/10\s+Not met 0\/5\s+0\/15/);
+    expect(out).toContain('2 towns checked; 1 file refused (see the messages above).');
+    expect(f.stderr().trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('prints one JSON array for several files and exits 0 when every file was read', async () => {
+    const f = await region();
+    const code = await runCli(
+      ['check', 'region/harbor-falls.json', 'region/cedar-point.json', '--json', '--as-of', '2026-03-01'],
+      f.io,
+    );
+    expect([code, f.stderr()]).toEqual([0, '']);
+    const arr = JSON.parse(f.stdout()) as { file: string; town: string }[];
+    expect(arr.map((x) => [x.file, x.town])).toEqual([
+      ['region/harbor-falls.json', 'Harbor Falls'],
+      ['region/cedar-point.json', 'Cedar Point'],
+    ]);
+  });
+
+  it('reports a file with many problems in one line, and a missing file in one line', async () => {
+    const doc = JSON.parse(await sampleText()) as { data: TownData };
+    for (const p of doc.data.people) p.name = '';
+    const r = await run(['check', 'x.json', 'nope.json', SAMPLE, '--as-of', '2026-03-01'], {
+      'x.json': JSON.stringify(doc),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      'ledger: x.json: data.people[0].name: Name is required (and more problems: check this file alone to list them)',
+      'ledger: nope.json: no such file',
+    ]);
+    expect(r.stdout).toContain('Harbor Falls');
+    expect(r.stdout).not.toContain(' at ');
+  });
+
+  it('says so when a folder holds no .json file', async () => {
+    const f = fakeIo();
+    f.io.listFolder = (path) => Promise.resolve(path === 'empty' ? ['readme.txt'] : null);
+    expect(await runCli(['check', 'empty'], f.io)).toBe(2);
+    expect(f.stderr()).toBe('ledger: empty: no .json files in this folder\n');
   });
 });

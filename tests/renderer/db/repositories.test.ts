@@ -90,9 +90,14 @@ describe('initialiseTown()', () => {
     const data = (await loadTownData(db))!;
     expect(data.town).toMatchObject({ name: 'Testville', certificationYear: 2026, asOfDate: null });
     expect(data.settings.actionName).toBe('Participate in Equity Training');
-    expect(data.series.map((s) => s.id)).toEqual(['sct-2020']);
-    expect(data.trainings).toHaveLength(3);
-    expect(data.sessions).toHaveLength(6);
+    expect(data.series.map((s) => s.id).sort()).toEqual([
+      'sct-2020',
+      'sct-2026-spring',
+      'sct-2026-summer',
+      'sct-2026-winter',
+    ]);
+    expect(data.trainings).toHaveLength(3 + 9);
+    expect(data.sessions).toHaveLength(6 + 9);
   });
 
   it('refuses a year out of range and writes nothing', async () => {
@@ -280,7 +285,11 @@ describe('deleteSeries()', () => {
     const before = await loadTownData(db);
     const undo = await deleteSeries(db, 'sct-2020');
     const after = (await loadTownData(db))!;
-    expect([after.series, after.trainings, after.sessions, after.attendance]).toEqual([[], [], [], []]);
+    // Only the 2026 cohorts are left of the catalog.
+    expect(after.series.map((s) => s.id)).not.toContain('sct-2020');
+    expect(after.trainings.filter((t) => t.seriesId === 'sct-2020')).toEqual([]);
+    expect(after.sessions.filter((s) => s.id.startsWith('sct-2020'))).toEqual([]);
+    expect(after.attendance).toEqual([]);
     expect(after.certifications[0]!.credited).toEqual([]);
     expect(after.people).toHaveLength(2);
     await undoDelete(db, undo);

@@ -172,6 +172,41 @@ describe('EligibilityScreen', () => {
     ).toMatch(/Check/);
   });
 
+  it('lists each equity session that could not count for Part 2, with why, or says none was left out', () => {
+    const base = evaluationFixture();
+    const { update } = show({
+      ...base,
+      part2: {
+        ...base.part2,
+        notCounted: [
+          {
+            id: 's-workshop',
+            trainingId: 't-workshop',
+            name: 'Equity Workshop',
+            date: '2025-05-01',
+            rule: 'P2.2',
+            reason:
+              'Equity Workshop on May 1, 2025 was recorded / on demand: Part 2 needs a live training, in person or live virtual (P2.2).',
+          },
+        ],
+      },
+    });
+    const heading = within(part(2)).getByRole('heading', { name: 'Not counted for Part 2' });
+    const list = heading.nextElementSibling as HTMLElement;
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Equity Workshop on May 1, 2025 was recorded / on demand: Part 2 needs a live training, in person or live virtual (P2.2).',
+    ]);
+    update(base);
+    expect(
+      within(part(2)).getByRole('heading', { name: 'Not counted for Part 2' }).nextElementSibling
+        ?.textContent,
+    ).toBe('No other equity session the town attended was left out.');
+  });
+
   it('sends “Fix” to the screen and record of the gap', async () => {
     show();
     const gaps = screen.getByRole('region', { name: 'Before you submit' });

@@ -161,6 +161,7 @@ export function fixtureEvaluation(): Evaluation {
     },
     part2: {
       id: 'part2',
+      notCounted: [],
       status: 'review',
       points: 5,
       maxPoints: 5,

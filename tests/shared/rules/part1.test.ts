@@ -14,7 +14,8 @@ describe('evaluate() — Part 1, the cohort', () => {
       expect(ev.part1.notCounted).toContainEqual({
         id: course.trainingId,
         name: 'Bias Basics',
-        reason: 'not part of a Sustainable CT series (P1.1)',
+        reason:
+          'It is not a topic of a Sustainable CT equity series; only such series count for Part 1 (P1.1).',
       });
     });
 
@@ -50,7 +51,7 @@ describe('evaluate() — Part 1, the cohort', () => {
       const ev = t.evaluate();
       expect(ev.part1.status).toBe('notMet');
       expect(texts(ev.part1.reasons)).toContain(
-        'Pat Lee — Board of Finance is not an executive body (P1.2).',
+        'Pat Lee sits on the Board of Finance, which is not an executive body, so they cannot fill E, the elected-official role (P1.2).',
       );
       expect(texts(ev.part1.reasons)).toContain(
         'No attendee of Equity Series fills E (elected official of an executive body) (P1.6).',
@@ -66,7 +67,7 @@ describe('evaluate() — Part 1, the cohort', () => {
       const ev = t.evaluate();
       expect(ev.part1.status).toBe('notMet');
       expect(texts(ev.part1.reasons)).toContain(
-        'Bo Ed — Board of Education is not an executive body (P1.2).',
+        'Bo Ed sits on the Board of Education, which is not an executive body, so they cannot fill E, the elected-official role (P1.2).',
       );
     });
 
@@ -101,9 +102,11 @@ describe('evaluate() — Part 1, the cohort', () => {
       expect(ev.part1.status).toBe('notMet');
       const why = texts(ev.part1.reasons);
       expect(why).toContain(
-        'Olly Other — Groundskeeper is other level staff, not director or management (P1.2).',
+        'Olly Other is staff at the other level (Groundskeeper, Parks), not director or management, so they cannot fill S, the staff role (P1.2).',
       );
-      expect(why).toContain('Tess Teacher — Board of Education employees do not fill the staff role (P1.2).');
+      expect(why).toContain(
+        'Tess Teacher is a Board of Education employee (Teacher, High School); Board of Education employees never fill S, the staff role (P1.2).',
+      );
       expect(why).toContain(
         'No attendee of Equity Series fills S (director- or management-level staff) (P1.6).',
       );
@@ -118,7 +121,7 @@ describe('evaluate() — Part 1, the cohort', () => {
       const ev = t.evaluate();
       expect(ev.part1.status).toBe('notMet');
       expect(texts(ev.part1.reasons)).toContain(
-        'Kim Cho — sustainability team member, not a town resident (P1.2).',
+        'Kim Cho is a sustainability team member but not a town resident, so they cannot fill R, the resident team-member role (P1.2).',
       );
     });
 
@@ -128,7 +131,7 @@ describe('evaluate() — Part 1, the cohort', () => {
       t.person('Carl Comm', [appointed('Conservation Commission')], { resident: true }).attends(...s.all);
       const ev = t.evaluate();
       expect(texts(ev.part1.reasons)).toContain(
-        'Carl Comm — appointed commissioners and volunteers do not fill a role (P1.2).',
+        'Carl Comm holds an appointed or volunteer position (Commissioner, Conservation Commission), which fills none of the three roles (P1.2).',
       );
     });
 
@@ -143,7 +146,7 @@ describe('evaluate() — Part 1, the cohort', () => {
       const ev = t.evaluate();
       expect(ev.part1.status).toBe('notMet');
       expect(texts(ev.part1.reasons)).toContain(
-        'Eve Elected — First Selectman (from May 2, 2024) did not hold on any date they attended (P1.2).',
+        'Eve Elected became First Selectman (Board of Selectmen) on May 2, 2024, after the sessions they attended, so they cannot fill E, the elected-official role (P1.2).',
       );
     });
 
@@ -290,7 +293,7 @@ describe('evaluate() — Part 1, the cohort', () => {
       t.person('Sam Staff', [staff('director', 'DPW', 'Director')]).attends(...s.all);
       const ev = t.evaluate();
       expect(ev.part1.status).toBe('notMet');
-      expect(ev.part1.reasons.some((r) => r.rule === 'P1.3' && r.kind === 'problem')).toBe(true);
+      expect(ev.part1.reasons.some((r) => r.rule === 'P1.5' && r.kind === 'problem')).toBe(true);
     });
 
     it('prefers met over a review reading of another series', () => {
@@ -477,7 +480,7 @@ describe('evaluate() — Part 1, the cohort', () => {
       const ev = t.evaluate();
       expect(ev.part1.status).toBe('notMet');
       expect(texts(ev.part1.reasons)).toContain(
-        'Solo is the only attendee who completed every topic and holds a role; E, S and R need three different people',
+        'Solo is the only attendee who attended every topic and holds a role; E, S and R need three different people, and one person can never fill all three (P1.5).',
       );
     });
   });

@@ -43,8 +43,19 @@ describe('evaluate() — Part 2, a live equity training for municipal people', (
       t.person('Ana', [staff('director', 'Finance', 'Director')]).attends(c.sessions[0]!);
       const ev = t.evaluate();
       expect([ev.part2.status, ev.part2.points]).toEqual(['notMet', 0]);
-      expect(ev.part2.reasons[0]).toMatchObject({ rule: 'P2.2', kind: 'problem' });
-      expect(ev.part2.reasons[0]!.text).toMatch(/needs a live training/);
+      expect(ev.part2.reasons[0]).toMatchObject({ rule: 'P2.4', kind: 'problem' });
+      expect(ev.part2.reasons[0]!.text).toMatch(/listed under "Not counted for Part 2"/);
+      expect(ev.part2.notCounted).toEqual([
+        {
+          id: c.sessions[0],
+          trainingId: c.trainingId,
+          name: 'Implicit Bias (self-paced)',
+          date: '2025-02-03',
+          rule: 'P2.2',
+          reason:
+            'Implicit Bias (self-paced) on February 3, 2025 was recorded / on demand: Part 2 needs a live training, in person or live virtual (P2.2).',
+        },
+      ]);
     });
 
     it('is met by a live virtual training', () => {
@@ -54,7 +65,7 @@ describe('evaluate() — Part 2, a live equity training for municipal people', (
       const ev = t.evaluate();
       expect(ev.part2.status).toBe('met');
       expect(ev.part2.reasons.find((r) => r.rule === 'P2.2')?.text).toBe(
-        'Live virtual: a live training (P2.2).',
+        'Equity Webinar was delivered live virtual, so it is a live training (P2.2).',
       );
     });
   });
@@ -87,8 +98,8 @@ describe('evaluate() — Part 2, a live equity training for municipal people', (
       t.person('Di Resident', [], { resident: true }).attends(c.sessions[0]!);
       const ev = t.evaluate();
       expect(ev.part2.status).toBe('notMet');
-      expect(ev.part2.reasons[0]).toMatchObject({ rule: 'P2.3', kind: 'problem' });
-      expect(ev.part2.reasons[0]!.text).toContain(
+      expect(ev.part2.notCounted[0]).toMatchObject({ rule: 'P2.3' });
+      expect(ev.part2.notCounted[0]!.reason).toContain(
         '(Di Resident attended as residents, volunteers or commissioners)',
       );
     });
@@ -182,7 +193,9 @@ describe('evaluate() — Part 2, a live equity training for municipal people', (
       t.person('Di Resident', [], { resident: true }).attends(past.sessions[0]!);
       const ev = t.evaluate();
       expect(ev.part2.status).toBe('notMet');
-      expect(texts(ev.part2.reasons)).toContain('Di Resident attended as residents');
+      // The future session nobody attended is not listed; the one the resident attended is.
+      expect(ev.part2.notCounted.map((n) => n.name)).toEqual(['Equity Workshop']);
+      expect(ev.part2.notCounted[0]!.reason).toContain('Di Resident attended as residents');
     });
 
     it('says a planned session completes on its date rather than that it was completed', () => {
@@ -191,7 +204,9 @@ describe('evaluate() — Part 2, a live equity training for municipal people', (
       t.person('Ana', [staff('other', 'Library', 'Clerk')]).attends(c.sessions[0]!);
       const ev = t.evaluate();
       expect(ev.part2.status).toBe('planned');
-      expect(ev.part2.reasons.find((r) => r.rule === 'T.1')?.text).toMatch(/^Completes September 1, 2026/);
+      expect(ev.part2.reasons.find((r) => r.rule === 'T.1')?.text).toMatch(
+        /^Would be complete on September 1, 2026/,
+      );
     });
   });
 

@@ -2,7 +2,9 @@
  * Part 2 (5 points): one live equity training for municipal people. The session
  * the engine chose with every field the program asks to submit (P2.7): training,
  * date, entity, delivery, description, attendee count, departments, and the
- * attendees listed on the roster; then the reasons.
+ * attendees listed on the roster; then the reasons, and every equity session the
+ * town attended that could not count, with why (so a change of training never
+ * happens without a word).
  */
 import { useState } from 'react';
 import { deliveryLabels } from '../../../../shared/domain/labels';
@@ -121,6 +123,17 @@ export function Part2Card({ part }: { part: Part2Evaluation }) {
       )}
       <h3>Why</h3>
       <ReasonList reasons={part.reasons} />
+      <h3>Not counted for Part 2</h3>
+      {part.notCounted.length === 0 ? (
+        <p className="muted">No other equity session the town attended was left out.</p>
+      ) : (
+        <ul className="plain-list elig-not-counted">
+          {part.notCounted.map((n) => (
+            // The sentence names the training and date itself.
+            <li key={n.id}>{n.reason}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
