@@ -129,18 +129,20 @@ export type BoeEmployeePosition = z.infer<typeof boeEmployeePositionSchema>;
 export type TeamMemberPosition = z.infer<typeof teamMemberPositionSchema>;
 export type AppointedPosition = z.infer<typeof appointedPositionSchema>;
 
+/** An email address or nothing. 254 characters is the longest address SMTP can deliver (RFC 5321's path limit less the brackets). */
+const optionalEmail = z
+  .union([
+    z.literal(''),
+    z.email({ error: 'must be an email address' }).max(254, 'Email must be at most 254 characters'),
+  ])
+  .default('');
+
 export const personSchema = z
   .object({
     id: idSchema,
     name: requiredText('Name', 200),
     /** Optional; with the name, it is how a CSV re-import recognises someone already on the roster. */
-    // 254 characters is the longest address SMTP can deliver (RFC 5321's path limit less the brackets).
-    email: z
-      .union([
-        z.literal(''),
-        z.email({ error: 'must be an email address' }).max(254, 'Email must be at most 254 characters'),
-      ])
-      .default(''),
+    email: optionalEmail,
     /** Whether the person lives in the town (role R needs a resident team member, P1.2). */
     isResident: z.boolean().default(false),
     positions: z.array(positionSchema).max(100).default([]),
@@ -326,7 +328,7 @@ export const townSchema = z.object({
   preparedBy: shortText('Prepared by', 200).default(''),
   preparedByTitle: shortText('Title', 200).default(''),
   /** How Sustainable CT reaches the preparer; printed on the packet's cover when filled in. */
-  preparedByEmail: z.union([z.literal(''), z.email({ error: 'must be an email address' })]).default(''),
+  preparedByEmail: optionalEmail,
   preparedByPhone: shortText('Phone', 40).default(''),
   /** Sustainable CT reviews submissions in a spring and a fall round each year. */
   certificationRound: z.enum(['spring', 'fall']).default('spring'),

@@ -103,7 +103,7 @@ describe('ledger packet', () => {
     expect(bytes).toContain('/OutputIntents');
     expect(bytes).toMatch(/\/Lang \(en-US\)/);
     const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
-    expect(info).toMatch(/Title:\s+Action 1\.2 Participate in Equity Training — Harbor Falls/);
+    expect(info).toMatch(/Title:\s+Action 1\.2 Participate in Equity Training — Town of Harbor Falls/);
     expect(info).toMatch(/Author:\s+Maria Santos/);
     expect(info).toMatch(/Subject:\s+Sustainable CT certification submission, 2026/);
     expect(info).toMatch(/PDF version:\s+1\.7/);

@@ -4,6 +4,7 @@ import type { CliCommand, CliIo } from '../../../electron/cli/command';
 import type { TownData } from '../../../shared/domain/schema';
 import type { evaluationJson } from '../../../electron/cli/check';
 import { runCli } from '../../../electron/cli/run';
+import { dataChecksum } from '../../../shared/backup';
 
 type CheckJson = ReturnType<typeof evaluationJson>;
 
@@ -11,6 +12,11 @@ const SAMPLE = 'resources/samples/harbor-falls.json';
 const root = new URL('../../../', import.meta.url);
 
 /** In-process I/O: files come from the repository (or `files` overrides), output is captured. */
+/** An edited copy of the sample as a file: format 2 carries a checksum of its data, so the copy needs its own. */
+function sealed(doc: { data: unknown; dataSha256?: string }): string {
+  return JSON.stringify({ ...doc, dataSha256: dataChecksum(doc.data) });
+}
+
 function fakeIo(files: Record<string, string> = {}, today = '2026-03-01') {
   const out: string[] = [];
   const err: string[] = [];
@@ -145,12 +151,12 @@ describe('runCli() check', () => {
     const doc = JSON.parse(await sampleText()) as { data: TownData };
     doc.data.town.certificationYear = 2027;
     doc.data.town.asOfDate = '2025-01-02';
-    const r = await run(['check', 'x.json', '--json'], { 'x.json': JSON.stringify(doc) }, '2026-03-01');
+    const r = await run(['check', 'x.json', '--json'], { 'x.json': sealed(doc) }, '2026-03-01');
     const json = JSON.parse(r.stdout) as CheckJson;
     expect([json.certificationYear, json.asOfDate]).toEqual([2027, '2025-01-02']);
     // A flag still wins over the file.
     const flagged = JSON.parse(
-      (await run(['check', 'x.json', '--json', '--year', '2026'], { 'x.json': JSON.stringify(doc) })).stdout,
+      (await run(['check', 'x.json', '--json', '--year', '2026'], { 'x.json': sealed(doc) })).stdout,
     ) as CheckJson;
     expect(flagged.certificationYear).toBe(2026);
   });
@@ -158,7 +164,7 @@ describe('runCli() check', () => {
   it('prints the "Not counted" lists its reasons refer to, in the table and the JSON', async () => {
     const doc = JSON.parse(await sampleText()) as { data: TownData };
     for (const t of doc.data.trainings) if (t.seriesId === null) t.delivery = 'recorded';
-    const files = { 'x.json': JSON.stringify(doc) };
+    const files = { 'x.json': sealed(doc) };
     const table = (await run(['check', 'x.json', '--as-of', '2026-03-01'], files)).stdout;
     expect(table).toContain('Not counted for Part 1:');
     expect(table).toMatch(
@@ -205,7 +211,7 @@ describe('runCli() check, for a region', () => {
     for (const session of other.data.sessions) session.reportedAttendeeCount = null;
     const files: Record<string, string> = {
       'region/harbor-falls.json': sample,
-      'region/cedar-point.json': JSON.stringify(other),
+      'region/cedar-point.json': sealed(other),
       'region/broken.json': '{ "format": ',
       'region/notes.txt': 'not a backup',
     };
@@ -271,7 +277,7 @@ describe('runCli() check, for a region', () => {
     const doc = JSON.parse(await sampleText()) as { data: TownData };
     for (const p of doc.data.people) p.name = '';
     const r = await run(['check', 'x.json', 'nope.json', SAMPLE, '--as-of', '2026-03-01'], {
-      'x.json': JSON.stringify(doc),
+      'x.json': sealed(doc),
     });
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toEqual([

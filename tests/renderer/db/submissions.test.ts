@@ -17,6 +17,7 @@ import type { TownData } from '../../../shared/domain/schema';
 import { evaluate } from '../../../shared/rules/engine';
 import { buildSubmission, certificationIdFor, packetBytes } from '../../../shared/submissions';
 import { testDb } from './helpers';
+import { dataChecksum } from '../../../shared/backup';
 
 const sampleText = readFileSync(
   new URL('../../../resources/samples/harbor-falls.json', import.meta.url),
@@ -167,8 +168,15 @@ describe('backups carry submissions', () => {
   });
 
   it('imports a backup without submissions (older files) as none', async () => {
-    const old = JSON.parse(sampleText) as { data: Record<string, unknown> };
+    // A version 1 file: no submissions and no checksum.
+    const old = JSON.parse(sampleText) as {
+      formatVersion: number;
+      dataSha256?: string;
+      data: Record<string, unknown>;
+    };
     delete old.data.submissions;
+    delete old.dataSha256;
+    old.formatVersion = 1;
     expect((await importBackup(db, JSON.stringify(old))).ok).toBe(true);
     expect((await loadTownData(db))!.submissions).toEqual([]);
   });
@@ -176,8 +184,13 @@ describe('backups carry submissions', () => {
   it('refuses a backup whose packet is cut short, in plain words, and keeps the stored data', async () => {
     await submit();
     const text = await exportBackup(db, meta);
-    const doc = JSON.parse(text) as { data: { submissions: { packet: { pdfBase64: string } }[] } };
+    const doc = JSON.parse(text) as {
+      dataSha256?: string;
+      data: { submissions: { packet: { pdfBase64: string } }[] };
+    };
     doc.data.submissions[0]!.packet.pdfBase64 = doc.data.submissions[0]!.packet.pdfBase64.slice(0, 400);
+    // Sealed again, as a faulty writer would: the packet check itself must catch it, not only the checksum.
+    doc.dataSha256 = dataChecksum(doc.data);
     const r = await importBackup(db, JSON.stringify(doc));
     expect(r.ok).toBe(false);
     expect(JSON.stringify(r)).toContain('the packet is incomplete');
