@@ -5,6 +5,7 @@
  * - 'quit': written on quit, unless nothing changed since the newest backup (so quitting
  *   ten times a day does not push a month of history out of the folder).
  * - 'beforeRestore': always written, before a restore replaces the data.
+ * - 'beforeErase': always written, before "Erase this computer's records" clears everything.
  *
  * The newest `keep` files are kept; older ones are deleted, except that the newest
  * backup that fully validates is never deleted, even when it is older than `keep`.
@@ -33,6 +34,7 @@ export const autoBackupReasons = [
   'daily',
   'quit',
   'beforeRestore',
+  'beforeErase',
 ] as const satisfies readonly AutoBackupReason[];
 
 /**
@@ -40,7 +42,7 @@ export const autoBackupReasons = [
  * no daylight-saving ambiguity) and the reason. Nothing else in the folder is ours.
  */
 const FILE_NAME =
-  /^auto-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|quit|beforeRestore)\.json$/;
+  /^auto-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|quit|beforeRestore|beforeErase)\.json$/;
 
 interface ParsedName {
   fileName: string;

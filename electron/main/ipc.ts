@@ -10,8 +10,15 @@
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { issuesToErrors, plainEnglish } from '../../shared/backup';
-import { invokeChannels, textFileKinds } from '../../shared/ipc/contract';
-import type { AppInfo, LedgerApi, OpenTextResult, SaveResult, TextFileKind } from '../../shared/ipc/contract';
+import { invokeChannels, quitAnswers, textFileKinds } from '../../shared/ipc/contract';
+import type {
+  AppInfo,
+  LedgerApi,
+  OpenTextResult,
+  QuitAnswer,
+  SaveResult,
+  TextFileKind,
+} from '../../shared/ipc/contract';
 import { autoBackupReasons, MAX_BACKUP_CHARS } from './backups';
 import type { BackupStore } from './backups';
 
@@ -50,6 +57,8 @@ export const requestSchemas = {
       message: 'must be the backup text (only the backup on quit may send none)',
     }),
   readAutoBackup: z.strictObject({ fileName: z.string().max(200) }),
+  answerQuit: z.strictObject({ answer: z.enum(quitAnswers) }),
+  setSampleOpen: z.strictObject({ open: z.boolean() }),
 } as const;
 
 /** Thrown (and so sent to the renderer as a rejected promise) when a request is refused. */
@@ -105,6 +114,10 @@ export interface IpcDeps {
   openDataFolder(): Promise<void>;
   /** Told after a 'quit' backup was handled (written, skipped or failed), so the quit can go on. */
   onQuitBackupHandled(): void;
+  /** The renderer is asking the clerk about unsaved changes ('asking') or keeps the window open ('stay'). */
+  onQuitAnswer(answer: QuitAnswer): void;
+  /** Shows or hides File › Start my own town…. */
+  setSampleOpen(open: boolean): void;
 }
 
 type Channel = keyof typeof invokeChannels;
@@ -150,4 +163,6 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
   handle('readAutoBackup', requestSchemas.readAutoBackup, (r) => deps.backups.read(r.fileName));
   handle('appInfo', null, () => deps.appInfo());
   handle('openDataFolder', null, () => deps.openDataFolder());
+  handle('answerQuit', requestSchemas.answerQuit, (r) => deps.onQuitAnswer(r.answer));
+  handle('setSampleOpen', requestSchemas.setSampleOpen, (r) => deps.setSampleOpen(r.open));
 }

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TownData } from '../../shared/domain/schema';
 import { db as appDb } from './instance';
-import { loadTownData } from './repositories';
+import { loadTownData, sampleTownName } from './repositories';
 import type { AppDB } from './schema';
 
 /**
@@ -11,4 +11,9 @@ import type { AppDB } from './schema';
  */
 export function useTownData(db: AppDB = appDb): TownData | null | undefined {
   return useLiveQuery(() => loadTownData(db), [db]);
+}
+
+/** The sample town's name while the sample is open, live: `undefined` while loading, else null. */
+export function useSampleTownName(db: AppDB = appDb): string | null | undefined {
+  return useLiveQuery(() => sampleTownName(db), [db]);
 }

@@ -149,6 +149,7 @@ function PartnerDialog({
       onClose={onClose}
       onSave={() => void save()}
       saving={form.saving}
+      dirty={form.dirty}
       saveLabel="Save partner"
       summary={summary}
     >

@@ -98,6 +98,7 @@ export function SessionDialog({
       onClose={onClose}
       onSave={() => void save()}
       saving={form.saving}
+      dirty={form.dirty}
       saveLabel="Save session"
       summary={summary}
       bodyRef={bodyRef}
