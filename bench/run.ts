@@ -2,7 +2,7 @@
  * `npm run bench`: the performance budgets of issue 6, measured on this machine.
  *
  *   npm run bench                        # everything
- *   npm run bench -- --only engine,packet # some sections (engine, packet, import, startup)
+ *   npm run bench -- --only engine,packet # some sections (engine, packet, import, startup, latency)
  *   npm run bench -- --strict            # exit 1 when a budget is missed (for CI)
  *
  * Prints a table (figure, median, min, max, budget, result) and writes the same as
@@ -22,7 +22,7 @@ import { largeTown, regionTowns, smallTown } from '../tests/fixtures/synthetic-t
 import { table } from './stats';
 import type { Figure } from './stats';
 
-const SECTIONS = ['engine', 'packet', 'import', 'startup'] as const;
+const SECTIONS = ['engine', 'packet', 'import', 'startup', 'latency'] as const;
 type WebRuns = { warmup: number; runs: number };
 type Section = (typeof SECTIONS)[number];
 
@@ -85,6 +85,7 @@ async function main(): Promise<number> {
   };
   await section('import', () => browser({ warmup: 1, runs: 7 }, null));
   await section('startup', () => browser(null, { warmup: 1, runs: 7 }));
+  await section('latency', async () => (await import('./latency')).latencyFigures({ runs: 7 }));
 
   const machine = {
     cpus: cpus().length,
