@@ -3,7 +3,7 @@
  * positions they hold (elected, staff, Board of Education, sustainability team,
  * appointed) with their terms — the rules engine works out roles from these (P1.2).
  */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { deletePerson } from '../../db/repositories';
 import { describePosition, positionKindLabels } from '../../../shared/domain/labels';
 import type { Person } from '../../../shared/domain/schema';
@@ -52,8 +52,10 @@ export function PeopleScreen({ data, db }: ScreenProps) {
     return counts;
   }, [data.attendance]);
 
+  // The box shows each key at once; the roster follows a moment later when the machine is busy.
+  const deferredSearch = useDeferredValue(search);
   const shown = useMemo(() => {
-    const needle = search.trim().toLowerCase();
+    const needle = deferredSearch.trim().toLowerCase();
     return data.people.filter((p) => {
       if (
         kind === 'none' ? p.positions.length > 0 : kind !== 'all' && !p.positions.some((x) => x.kind === kind)
@@ -61,8 +63,9 @@ export function PeopleScreen({ data, db }: ScreenProps) {
         return false;
       return needle === '' || searchText(p).includes(needle);
     });
-  }, [data.people, search, kind]);
+  }, [data.people, deferredSearch, kind]);
 
+  const askDeleteRef = useRef<(p: Person) => void>(() => undefined);
   const askDelete = (p: Person) => {
     const n = attended.get(p.id) ?? 0;
     del.ask({
@@ -81,6 +84,62 @@ export function PeopleScreen({ data, db }: ScreenProps) {
       done: `${p.name} deleted.`,
     });
   };
+
+  // The roster's rows, built only when the people, the filter or the counts change: opening a
+  // dialog or typing in the search box must not rebuild 1,000 rows (bench/latency.ts).
+  const rows = useMemo(
+    () =>
+      shown.map((p) => {
+        const current = p.positions.filter((x) => heldOn(x, day));
+        const past = p.positions.length - current.length;
+        const n = attended.get(p.id) ?? 0;
+        return (
+          <tr key={p.id} data-record-id={p.id}>
+            <th scope="row">{p.name}</th>
+            <td>{p.isResident ? 'Yes' : 'No'}</td>
+            <td>
+              {current.length > 0 ? (
+                <ul className="plain-list">
+                  {current.map((x) => (
+                    <li key={x.id}>
+                      {describePosition(x)}
+                      <span className="visually-hidden"> ({positionKindLabels[x.kind]})</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="muted">{past > 0 ? `None now (${past} past)` : 'None recorded'}</span>
+              )}
+            </td>
+            <td>{p.email || <span className="muted">—</span>}</td>
+            <td>
+              {n > 0 ? (
+                <button
+                  type="button"
+                  className="btn-link"
+                  onClick={() => navigate({ screen: 'attendance', recordId: p.id })}
+                >
+                  {plural(n, 'session', 'sessions')}
+                  <span className="visually-hidden"> — show {p.name}’s attendance</span>
+                </button>
+              ) : (
+                <span className="muted">None yet</span>
+              )}
+            </td>
+            <RowActions
+              name={p.name}
+              onEdit={() => openDialog({ kind: 'person', recordId: p.id })}
+              onDelete={() => askDeleteRef.current(p)}
+            />
+          </tr>
+        );
+      }),
+    [shown, attended, day, navigate, openDialog],
+  );
+
+  useEffect(() => {
+    askDeleteRef.current = askDelete;
+  });
 
   const editing =
     dialog?.kind === 'person'
@@ -165,55 +224,7 @@ export function PeopleScreen({ data, db }: ScreenProps) {
                     <ActionsHeader />
                   </tr>
                 </thead>
-                <tbody>
-                  {shown.map((p) => {
-                    const current = p.positions.filter((x) => heldOn(x, day));
-                    const past = p.positions.length - current.length;
-                    const n = attended.get(p.id) ?? 0;
-                    return (
-                      <tr key={p.id} data-record-id={p.id}>
-                        <th scope="row">{p.name}</th>
-                        <td>{p.isResident ? 'Yes' : 'No'}</td>
-                        <td>
-                          {current.length > 0 ? (
-                            <ul className="plain-list">
-                              {current.map((x) => (
-                                <li key={x.id}>
-                                  {describePosition(x)}
-                                  <span className="visually-hidden"> ({positionKindLabels[x.kind]})</span>
-                                </li>
-                              ))}
-                            </ul>
-                          ) : (
-                            <span className="muted">
-                              {past > 0 ? `None now (${past} past)` : 'None recorded'}
-                            </span>
-                          )}
-                        </td>
-                        <td>{p.email || <span className="muted">—</span>}</td>
-                        <td>
-                          {n > 0 ? (
-                            <button
-                              type="button"
-                              className="btn-link"
-                              onClick={() => navigate({ screen: 'attendance', recordId: p.id })}
-                            >
-                              {plural(n, 'session', 'sessions')}
-                              <span className="visually-hidden"> — show {p.name}’s attendance</span>
-                            </button>
-                          ) : (
-                            <span className="muted">None yet</span>
-                          )}
-                        </td>
-                        <RowActions
-                          name={p.name}
-                          onEdit={() => openDialog({ kind: 'person', recordId: p.id })}
-                          onDelete={() => askDelete(p)}
-                        />
-                      </tr>
-                    );
-                  })}
-                </tbody>
+                <tbody>{rows}</tbody>
               </table>
             </div>
           )}
