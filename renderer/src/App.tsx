@@ -251,16 +251,16 @@ function Shell({ data, evaluation, db, sampleName }: ScreenProps & { sampleName:
     [navigate],
   );
 
-  // Just created by the first-run guide: the keyboard starts on the new screen's heading.
+  // Just created by the first-run guide: the keyboard starts on the new screen's heading. The
+  // request is taken only once the heading has the focus, so a shell mounted twice in a row
+  // (the live queries settling) still honours it.
   useEffect(() => {
-    if (!useUi.getState().takeHeadingFocus()) return;
-    const frame = window.requestAnimationFrame(() => {
-      const heading = mainRef.current?.querySelector<HTMLElement>('h1');
-      if (!heading) return;
-      heading.tabIndex = -1;
-      heading.focus();
-    });
-    return () => window.cancelAnimationFrame(frame);
+    if (!useUi.getState().headingFocusRequested) return;
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
+    useUi.getState().takeHeadingFocus();
   }, []);
 
   useEffect(() => {
