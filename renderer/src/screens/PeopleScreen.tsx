@@ -23,6 +23,9 @@ import type { ScreenProps } from './types';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** Rows of the roster shown at first and added by "Show more". */
+export const PEOPLE_PER_PAGE = 100;
+
 export function PeopleScreen({ data, db }: ScreenProps) {
   const search = useUi((s) => s.peopleSearch);
   const kind = useUi((s) => s.peopleKind);
@@ -35,6 +38,9 @@ export function PeopleScreen({ data, db }: ScreenProps) {
   const requestCsvImport = useUi((s) => s.requestCsvImport);
   const del = useDeleteWithUndo(db);
   const [focusField, setFocusField] = useState<string | undefined>(undefined);
+  // A large roster shows 100 rows at a time (as the attendance grid does): a screen switch or an
+  // open dialog then never lays out 1,000 rows (bench/latency.ts). Search finds the others.
+  const [limit, setLimit] = useState(PEOPLE_PER_PAGE);
   const day = data.town.asOfDate ?? today();
 
   useFocusTarget('people', (target) => {
@@ -89,7 +95,7 @@ export function PeopleScreen({ data, db }: ScreenProps) {
   // dialog or typing in the search box must not rebuild 1,000 rows (bench/latency.ts).
   const rows = useMemo(
     () =>
-      shown.map((p) => {
+      shown.slice(0, limit).map((p) => {
         const current = p.positions.filter((x) => heldOn(x, day));
         const past = p.positions.length - current.length;
         const n = attended.get(p.id) ?? 0;
@@ -134,7 +140,7 @@ export function PeopleScreen({ data, db }: ScreenProps) {
           </tr>
         );
       }),
-    [shown, attended, day, navigate, openDialog],
+    [shown, limit, attended, day, navigate, openDialog],
   );
 
   useEffect(() => {
@@ -226,6 +232,17 @@ export function PeopleScreen({ data, db }: ScreenProps) {
                 </thead>
                 <tbody>{rows}</tbody>
               </table>
+              {shown.length > limit ? (
+                <div className="row">
+                  <p className="muted" role="status">
+                    Showing the first {limit} of {plural(shown.length, 'person', 'people')}. Type in the
+                    search box to find someone, or show more.
+                  </p>
+                  <button type="button" className="btn" onClick={() => setLimit((n) => n + PEOPLE_PER_PAGE)}>
+                    Show {Math.min(PEOPLE_PER_PAGE, shown.length - limit)} more
+                  </button>
+                </div>
+              ) : null}
             </div>
           )}
         </>

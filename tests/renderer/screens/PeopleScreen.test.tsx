@@ -42,6 +42,26 @@ async function openAdd2() {
 }
 
 describe('PeopleScreen', () => {
+  it('shows a large roster 100 rows at a time, with Show more and the search finding the rest', async () => {
+    for (let i = 0; i < 130; i++) {
+      await putPerson(db, {
+        id: `p${i}`,
+        name: `Resident ${String(i).padStart(3, '0')}`,
+        email: '',
+        isResident: true,
+        positions: [],
+        notes: '',
+      });
+    }
+    await renderScreen(PeopleScreen, db);
+    const body = () => screen.getAllByRole('rowgroup')[1]!;
+    expect(within(body()).getAllByRole('row')).toHaveLength(100);
+    await userEvent.click(screen.getByRole('button', { name: 'Show 30 more' }));
+    expect(within(body()).getAllByRole('row')).toHaveLength(130);
+    await userEvent.type(screen.getByRole('searchbox', { name: /Search/ }), 'Resident 129');
+    await waitFor(() => expect(within(body()).getAllByRole('row')).toHaveLength(1));
+  });
+
   it('puts the keyboard on the new position’s first field after Add position (issue 11, item 13)', async () => {
     const dialog = await openAdd();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Add position' }));
