@@ -6,6 +6,7 @@
  * - 'quit': written on quit, unless nothing changed since the newest backup (so quitting
  *   ten times a day does not push a month of history out of the folder).
  * - 'beforeRestore': always written, before a restore replaces the data.
+ * - 'beforeErase': always written, before "Erase this computer's records" clears everything.
  *
  * Order is the order of writing, not the clock's: every name carries a write sequence
  * number one above the highest in the folder, so a clock set back (a dead CMOS battery,
@@ -38,6 +39,7 @@ export const autoBackupReasons = [
   'daily',
   'quit',
   'beforeRestore',
+  'beforeErase',
 ] as const satisfies readonly AutoBackupReason[];
 
 /** Digits of the write sequence in a name (more are allowed once a folder passes a million backups). */
@@ -51,7 +53,7 @@ const SEQUENCE_DIGITS = 6;
  * older than every numbered one. Nothing else in the folder is ours.
  */
 const FILE_NAME =
-  /^auto-(?:(\d{6,})-)?(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|quit|beforeRestore)\.json$/;
+  /^auto-(?:(\d{6,})-)?(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|quit|beforeRestore|beforeErase)\.json$/;
 
 export interface ParsedName {
   fileName: string;

@@ -108,8 +108,8 @@ function start(): void {
     win.on('close', (event) => {
       if (handshake.done) return;
       event.preventDefault();
-      void handshake.run().then(() => {
-        if (!win.isDestroyed()) win.close();
+      void handshake.run().then((quit) => {
+        if (quit && !win.isDestroyed()) win.close();
       });
     });
     win.on('closed', () => {
@@ -129,7 +129,9 @@ function start(): void {
     const handshake = quitBackup;
     if (!window || window.isDestroyed() || !handshake || handshake.done) return;
     event.preventDefault();
-    void handshake.run().then(() => app.quit());
+    void handshake.run().then((quit) => {
+      if (quit) app.quit();
+    });
   });
 
   app.on('window-all-closed', () => {
@@ -150,6 +152,11 @@ function start(): void {
       appInfo,
       openDataFolder,
       onQuitBackupHandled: () => quitBackup?.settle(),
+      onQuitAnswer: (answer) => (answer === 'asking' ? quitBackup?.hold() : quitBackup?.cancel()),
+      setSampleOpen: (open) => {
+        const item = Menu.getApplicationMenu()?.getMenuItemById('startOwnTown');
+        if (item) item.visible = open;
+      },
     });
     app.setAboutPanelOptions({
       applicationName: DATA_FOLDER_NAME,

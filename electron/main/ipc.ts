@@ -10,12 +10,13 @@
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { issuesToErrors, plainEnglish } from '../../shared/backup';
-import { invokeChannels, textFileKinds } from '../../shared/ipc/contract';
+import { invokeChannels, quitAnswers, textFileKinds } from '../../shared/ipc/contract';
 import type {
   AppInfo,
   LedgerApi,
   OpenBytesResult,
   OpenTextResult,
+  QuitAnswer,
   SaveResult,
   TextFileKind,
 } from '../../shared/ipc/contract';
@@ -57,6 +58,8 @@ export const requestSchemas = {
       message: 'must be the backup text (only the backup on quit may send none)',
     }),
   readAutoBackup: z.strictObject({ fileName: z.string().max(200) }),
+  answerQuit: z.strictObject({ answer: z.enum(quitAnswers) }),
+  setSampleOpen: z.strictObject({ open: z.boolean() }),
 } as const;
 
 /** Thrown (and so sent to the renderer as a rejected promise) when a request is refused. */
@@ -113,6 +116,10 @@ export interface IpcDeps {
   openDataFolder(): Promise<void>;
   /** Told after a 'quit' backup was handled (written, skipped or failed), so the quit can go on. */
   onQuitBackupHandled(): void;
+  /** The renderer is asking the clerk about unsaved changes ('asking') or keeps the window open ('stay'). */
+  onQuitAnswer(answer: QuitAnswer): void;
+  /** Shows or hides File › Start my own town…. */
+  setSampleOpen(open: boolean): void;
 }
 
 type Channel = keyof typeof invokeChannels;
@@ -159,4 +166,6 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
   handle('readAutoBackup', requestSchemas.readAutoBackup, (r) => deps.backups.read(r.fileName));
   handle('appInfo', null, () => deps.appInfo());
   handle('openDataFolder', null, () => deps.openDataFolder());
+  handle('answerQuit', requestSchemas.answerQuit, (r) => deps.onQuitAnswer(r.answer));
+  handle('setSampleOpen', requestSchemas.setSampleOpen, (r) => deps.setSampleOpen(r.open));
 }

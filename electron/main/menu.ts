@@ -50,6 +50,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { type: 'separator' },
       command('Import people from CSV…', 'importPeopleCsv', 'CmdOrCtrl+I'),
       command('Create packet…', 'createPacket', 'CmdOrCtrl+P'),
+      { type: 'separator' },
+      // Shown only while the sample town is open (the renderer tells main: setSampleOpen).
+      { ...command('Start my own town…', 'startOwnTown'), visible: false },
+      command('Erase this computer’s records…', 'eraseRecords'),
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };

@@ -6,6 +6,12 @@
  * answers, with `json: null` ("nothing to back up"), so a first-run quit is
  * immediate. The timeout is only for a hung or crashed renderer, which must never
  * keep the app open.
+ *
+ * Unsaved changes (issue 11, item 2): a renderer with a changed form answers `hold()`
+ * ("asking the clerk", which stops the timeout: the renderer is alive and the clerk
+ * decides, however long that takes), then either discards and writes the backup as usual
+ * (`settle()`) or keeps editing (`cancel()`): `run()` resolves false, the window stays
+ * open, and the next close starts the handshake afresh.
  */
 
 /** Long enough for an old laptop to export a large town; short enough not to feel stuck. */
@@ -22,10 +28,14 @@ export interface QuitBackupOptions {
 export interface QuitBackup {
   /** True once the backup was written (or given up on): the quit may go ahead. */
   readonly done: boolean;
-  /** Starts the handshake (once); resolves when the quit may continue. */
-  run(): Promise<void>;
+  /** Starts the handshake (once per attempt); resolves true when the quit may continue, false when the clerk stays. */
+  run(): Promise<boolean>;
   /** Called by the writeAutoBackup handler when a 'quit' backup has been handled. */
   settle(): void;
+  /** The renderer is asking the clerk about unsaved changes: wait for the answer, with no timeout. */
+  hold(): void;
+  /** The clerk keeps editing: this attempt ends without quitting. */
+  cancel(): void;
 }
 
 export function createQuitBackup(options: QuitBackupOptions): QuitBackup {
@@ -33,23 +43,31 @@ export function createQuitBackup(options: QuitBackupOptions): QuitBackup {
   const setTimer = options.setTimer ?? ((cb: () => void, ms: number) => setTimeout(cb, ms));
   const clearTimer = options.clearTimer ?? ((t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>));
   let done = false;
-  let pending: Promise<void> | null = null;
-  let finish: (() => void) | null = null;
+  let pending: Promise<boolean> | null = null;
+  let finish: ((quit: boolean) => void) | null = null;
+  let stopTimer: (() => void) | null = null;
 
   return {
     get done() {
       return done;
     },
     run() {
-      if (done) return Promise.resolve();
+      if (done) return Promise.resolve(true);
       if (pending) return pending;
-      pending = new Promise<void>((resolve) => {
+      pending = new Promise<boolean>((resolve) => {
         let timer: unknown = null;
-        finish = () => {
+        stopTimer = () => {
           if (timer !== null) clearTimer(timer);
-          done = true;
+          timer = null;
+        };
+        finish = (quit) => {
+          stopTimer?.();
+          stopTimer = null;
           finish = null;
-          resolve();
+          if (quit) done = true;
+          // Staying: the next close asks the renderer again.
+          else pending = null;
+          resolve(quit);
         };
         let asked = false;
         try {
@@ -58,15 +76,21 @@ export function createQuitBackup(options: QuitBackupOptions): QuitBackup {
           asked = false;
         }
         if (!asked) {
-          finish();
+          finish(true);
           return;
         }
-        timer = setTimer(() => finish?.(), timeoutMs);
+        timer = setTimer(() => finish?.(true), timeoutMs);
       });
       return pending;
     },
     settle() {
-      finish?.();
+      finish?.(true);
+    },
+    hold() {
+      stopTimer?.();
+    },
+    cancel() {
+      finish?.(false);
     },
   };
 }

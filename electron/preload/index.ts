@@ -23,6 +23,8 @@ export const api = {
   readAutoBackup: (request) => ipcRenderer.invoke(invokeChannels.readAutoBackup, request),
   appInfo: () => ipcRenderer.invoke(invokeChannels.appInfo),
   openDataFolder: () => ipcRenderer.invoke(invokeChannels.openDataFolder),
+  answerQuit: (request) => ipcRenderer.invoke(invokeChannels.answerQuit, request),
+  setSampleOpen: (request) => ipcRenderer.invoke(invokeChannels.setSampleOpen, request),
   onMenuCommand: (listener) => {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');
     // Only known commands reach the page; the event object never does.

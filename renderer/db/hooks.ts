@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { TownData } from '../../shared/domain/schema';
 import { applyCatalogUpdates } from './catalog-updates';
 import { db as appDb } from './instance';
-import { loadTownData } from './repositories';
+import { loadTownData, sampleTownName } from './repositories';
 import type { AppDB } from './schema';
 
 /**
@@ -19,4 +19,9 @@ export function useTownData(db: AppDB = appDb): TownData | null | undefined {
     applyCatalogUpdates(db).catch(() => undefined);
   }, [db]);
   return useLiveQuery(() => loadTownData(db), [db]);
+}
+
+/** The sample town's name while the sample is open, live: `undefined` while loading, else null. */
+export function useSampleTownName(db: AppDB = appDb): string | null | undefined {
+  return useLiveQuery(() => sampleTownName(db), [db]);
 }

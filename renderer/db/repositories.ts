@@ -251,12 +251,50 @@ export async function hasTown(db: AppDB): Promise<boolean> {
 }
 
 /**
+ * `meta` key set while the stored town is the shipped sample (Harbor Falls): the shell shows
+ * the "nothing here is real" banner and offers "Start my own town". Value: `{ name }`.
+ */
+export const SAMPLE_TOWN_KEY = 'sampleTown';
+
+/** The sample town's name while the sample is what is stored, else null. */
+export async function sampleTownName(db: AppDB): Promise<string | null> {
+  const row = await db.meta.get(SAMPLE_TOWN_KEY);
+  const value = row?.value as { name?: unknown } | undefined;
+  if (row === undefined) return null;
+  // Written by another release in another shape: still the sample, with a neutral name.
+  return typeof value?.name === 'string' ? value.name : 'the sample town';
+}
+
+/**
+ * Removes every record of the sample town (everything stored while it is open, including
+ * what the clerk added while exploring), in one transaction, leaving the first-run guide.
+ * Returns false, and removes nothing, when the stored town is not the sample: a stale
+ * button can never wipe a real town.
+ */
+export async function leaveSampleTown(db: AppDB): Promise<boolean> {
+  return db.transaction('rw', [...db.allTables(), db.meta], async () => {
+    if ((await db.meta.get(SAMPLE_TOWN_KEY)) === undefined) return false;
+    await Promise.all([...db.allTables(), db.meta].map((t) => t.clear()));
+    return true;
+  });
+}
+
+/** Clears every table, the app's own bookkeeping included, in one transaction: back to the first run. */
+export async function eraseAllRecords(db: AppDB): Promise<void> {
+  await db.transaction('rw', [...db.allTables(), db.meta], async () => {
+    await Promise.all([...db.allTables(), db.meta].map((t) => t.clear()));
+  });
+}
+
+/**
  * Replaces everything stored with `data`, in one transaction (all-or-nothing).
  * `data` must already be valid, cross-references included (`parseBackup` checks both).
  */
 export async function replaceAllData(db: AppDB, data: TownData): Promise<void> {
-  await db.transaction('rw', db.allTables(), async () => {
+  await db.transaction('rw', [...db.allTables(), db.meta], async () => {
     await Promise.all(db.allTables().map((t) => t.clear()));
+    // New data is the clerk's own unless the sample loader marks it again in its own transaction.
+    await db.meta.delete(SAMPLE_TOWN_KEY);
     await db.town.put(data.town, TOWN_KEY);
     await db.settings.put(data.settings, SETTINGS_KEY);
     await db.people.bulkAdd(data.people);
@@ -301,6 +339,21 @@ export async function saveTown(db: AppDB, input: TownInput): Promise<Town> {
   const town = validate(townSchema, input, 'town');
   await db.town.put(town, TOWN_KEY);
   return town;
+}
+
+/**
+ * Saves the rolling-credit narratives alone (they save as they are typed), on top of the
+ * town as stored now, so details saved meanwhile by the Town details form are kept.
+ */
+export async function saveRollingNarrative(
+  db: AppDB,
+  narrative: TownInput['rollingNarrative'],
+): Promise<Town> {
+  return db.transaction('rw', db.town, async () => {
+    const town = await db.town.get(TOWN_KEY);
+    if (town === undefined) throw new NoTownError();
+    return saveTown(db, { ...town, rollingNarrative: narrative });
+  });
 }
 
 export async function saveSettings(db: AppDB, input: SettingsInput): Promise<Settings> {

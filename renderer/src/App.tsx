@@ -3,10 +3,15 @@
  * rules engine once per change, and shows the navigation rail, the current
  * screen, the toasts and the restore flow. Before a town exists it shows the
  * first-run guide instead.
+ *
+ * It also keeps the clerk's work and trust (issue 11): the sample town's banner on
+ * every screen, "Discard your changes?" before leaving a screen, running a menu
+ * command or closing the window with a changed form, and the way back to
+ * Eligibility after a gap's Fix.
  */
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ComponentType } from 'react';
-import { useTownData } from '../db/hooks';
+import { useSampleTownName, useTownData } from '../db/hooks';
 import { db as appDb } from '../db/instance';
 import type { AppDB } from '../db/schema';
 import { statusLabels } from '../../shared/domain/labels';
@@ -15,14 +20,18 @@ import { evaluate } from '../../shared/rules/engine';
 import type { Evaluation } from '../../shared/rules/evaluation';
 import { exportBackupToFile, writeAutomaticBackup } from './backup/actions';
 import { RestoreFlow } from './backup/RestoreFlow';
+import { DiscardPrompt } from './components/DiscardPrompt';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Toasts } from './components/Toasts';
+import { flushAutosaves } from './lib/useAutosave';
 import { today } from './lib/today';
-import { isDesktop, onMenuCommand } from './platform';
+import { answerQuit, isDesktop, onMenuCommand, setSampleOpen } from './platform';
+import { RecordsFlows } from './records/RecordsFlows';
 import { FirstRun } from './screens/FirstRun';
 import { TownScreen } from './screens/TownScreen';
 import type { ScreenProps } from './screens/types';
-import { useUi } from './store/ui';
+import { confirmDiscard, notify, useUi } from './store/ui';
+import './shell.css';
 import type { ScreenId } from './store/ui';
 
 // Only the first-run guide and the Town screen (the first screen) are in the start-up
@@ -67,6 +76,35 @@ export function pointsSummary(evaluation: Evaluation): string {
   return `${evaluation.part1.points} + ${evaluation.part2.points} of ${evaluation.maxPoints}`;
 }
 
+/**
+ * The quit handshake's renderer side: pending narratives are written first; with a changed
+ * form the clerk is asked (main waits, told 'asking'); "Keep editing" keeps the window open
+ * ('stay'), "Discard" goes on to the quit backup as usual.
+ */
+async function answerQuitRequest(db: AppDB): Promise<void> {
+  await flushAutosaves();
+  if (useUi.getState().dirtyForms.length > 0) {
+    await answerQuit('asking');
+    if (!(await confirmDiscard())) {
+      await answerQuit('stay');
+      return;
+    }
+  }
+  await writeAutomaticBackup(db, 'quit');
+}
+
+/** Runs `work` once the clerk agrees to leave unsaved changes behind (at once when there are none). */
+const afterDiscard = (work: () => void): void => {
+  // Nothing to lose: act now, in the same event, so the screen changes within the click.
+  if (useUi.getState().dirtyForms.length === 0) {
+    work();
+    return;
+  }
+  void confirmDiscard().then((discard) => {
+    if (discard) work();
+  });
+};
+
 export interface AppProps {
   /** The database; tests pass one backed by fake-indexeddb. */
   db?: AppDB;
@@ -74,6 +112,7 @@ export interface AppProps {
 
 export function App({ db = appDb }: AppProps) {
   const data = useTownData(db);
+  const sampleName = useSampleTownName(db);
   const [day, setDay] = useState(today);
 
   const evaluation = useMemo(
@@ -89,9 +128,37 @@ export function App({ db = appDb }: AppProps) {
 
   // The menu handlers need the latest town name without re-subscribing on every change.
   const latest = useRef<TownData | null | undefined>(data);
+  const latestSample = useRef<string | null | undefined>(sampleName);
   useEffect(() => {
     latest.current = data;
-  }, [data]);
+    latestSample.current = sampleName;
+  }, [data, sampleName]);
+
+  // File › Start my own town… is there only while the sample is open.
+  useEffect(() => {
+    if (sampleName !== undefined && isDesktop())
+      void setSampleOpen(sampleName !== null).catch(() => undefined);
+  }, [sampleName]);
+
+  // A browser tab has no quit handshake: ask the browser's own "Leave site?" while a form is changed,
+  // and write pending narratives as the page goes away.
+  useEffect(() => {
+    if (isDesktop()) return;
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      void flushAutosaves();
+      if (useUi.getState().dirtyForms.length === 0) return;
+      event.preventDefault();
+      // Older Chromium shows the prompt only when returnValue is set.
+      event.returnValue = '';
+    };
+    const pageHide = () => void flushAutosaves();
+    window.addEventListener('beforeunload', beforeUnload);
+    window.addEventListener('pagehide', pageHide);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      window.removeEventListener('pagehide', pageHide);
+    };
+  }, []);
 
   useEffect(
     () =>
@@ -102,16 +169,24 @@ export function App({ db = appDb }: AppProps) {
             void exportBackupToFile(db, latest.current?.town.name ?? '');
             break;
           case 'restoreBackup':
-            ui.requestRestore();
+            afterDiscard(() => ui.requestRestore());
             break;
           case 'createPacket':
-            ui.requestPacket();
+            afterDiscard(() => ui.requestPacket());
             break;
           case 'importPeopleCsv':
-            ui.requestCsvImport();
+            afterDiscard(() => ui.requestCsvImport());
             break;
           case 'autoBackupOnQuit':
-            void writeAutomaticBackup(db, 'quit');
+            void answerQuitRequest(db);
+            break;
+          case 'startOwnTown':
+            if (latestSample.current) afterDiscard(() => ui.openRecordsDialog('startOwnTown'));
+            else notify({ kind: 'info', text: 'The sample town is not open: these are your own records.' });
+            break;
+          case 'eraseRecords':
+            if (latest.current) afterDiscard(() => ui.openRecordsDialog('erase'));
+            else notify({ kind: 'info', text: 'There are no records on this computer to erase.' });
             break;
         }
       }),
@@ -128,7 +203,15 @@ export function App({ db = appDb }: AppProps) {
     return () => window.clearInterval(timer);
   }, [db]);
 
-  if (data === undefined) {
+  const flows = (
+    <>
+      <RecordsFlows db={db} townName={data ? data.town.name : null} sampleName={sampleName ?? null} />
+      <DiscardPrompt />
+      <Toasts />
+    </>
+  );
+
+  if (data === undefined || sampleName === undefined) {
     return (
       <p className="loading" role="status">
         Opening your records…
@@ -141,38 +224,53 @@ export function App({ db = appDb }: AppProps) {
       <>
         <FirstRun db={db} />
         <RestoreFlow db={db} hasTown={false} />
-        <Toasts />
+        {flows}
       </>
     );
   }
 
   return (
     <>
-      <Shell data={data} evaluation={evaluation} db={db} />
+      <Shell data={data} evaluation={evaluation} db={db} sampleName={sampleName} />
       <RestoreFlow db={db} hasTown />
-      <Toasts />
+      {flows}
     </>
   );
 }
 
-function Shell({ data, evaluation, db }: ScreenProps) {
+function Shell({ data, evaluation, db, sampleName }: ScreenProps & { sampleName: string | null }) {
   const screen = useUi((s) => s.screen);
   const navigate = useUi((s) => s.navigate);
+  const fixReturn = useUi((s) => s.fixReturn);
   const mainRef = useRef<HTMLElement>(null);
   const current = screens.find((s) => s.id === screen) ?? screens[0]!;
   const Screen = current.component;
 
   const go = useCallback(
     (id: ScreenId) => {
-      navigate({ screen: id });
-      // Move the keyboard and screen reader to the new screen's content.
-      window.requestAnimationFrame(() => {
-        window.scrollTo({ top: 0 });
-        mainRef.current?.focus({ preventScroll: true });
+      afterDiscard(() => {
+        navigate({ screen: id });
+        // Move the keyboard and screen reader to the new screen's content.
+        window.requestAnimationFrame(() => {
+          window.scrollTo({ top: 0 });
+          mainRef.current?.focus({ preventScroll: true });
+        });
       });
     },
     [navigate],
   );
+
+  // Just created by the first-run guide: the keyboard starts on the new screen's heading. The
+  // request is taken only once the heading has the focus, so a shell mounted twice in a row
+  // (the live queries settling) still honours it.
+  useEffect(() => {
+    if (!useUi.getState().headingFocusRequested) return;
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
+    useUi.getState().takeHeadingFocus();
+  }, []);
 
   useEffect(() => {
     document.title = `${current.label} — ${data.town.name || 'Equity Training Ledger'}`;
@@ -216,6 +314,8 @@ function Shell({ data, evaluation, db }: ScreenProps) {
         </p>
       </nav>
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+        {sampleName !== null ? <SampleBanner name={sampleName} /> : null}
+        {fixReturn !== null && screen !== 'eligibility' ? <FixReturnBar text={fixReturn.text} /> : null}
         <ErrorBoundary resetKey={screen}>
           <Suspense
             fallback={
@@ -228,6 +328,40 @@ function Shell({ data, evaluation, db }: ScreenProps) {
           </Suspense>
         </ErrorBoundary>
       </main>
+    </div>
+  );
+}
+
+/** On every screen while the sample is open: it never disappears the way a toast does. */
+function SampleBanner({ name }: { name: string }) {
+  const open = useUi((s) => s.openRecordsDialog);
+  return (
+    <div className="sample-banner" role="region" aria-label="Sample town">
+      <p>
+        <strong>You are looking at the sample town {name}</strong> — nothing here is real.
+      </p>
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => afterDiscard(() => open('startOwnTown'))}
+      >
+        Start my own town
+      </button>
+    </div>
+  );
+}
+
+/** While a gap's Fix is being worked on: which gap, and the way back (saving a form goes back by itself). */
+function FixReturnBar({ text }: { text: string }) {
+  const back = useUi((s) => s.returnFromFix);
+  return (
+    <div className="fix-return" role="region" aria-label="Fixing a gap">
+      <p className="small">
+        Fixing: <span>{text}</span>
+      </p>
+      <button type="button" className="btn btn-small" onClick={() => afterDiscard(back)}>
+        Back to Eligibility
+      </button>
     </div>
   );
 }

@@ -18,6 +18,8 @@ export const invokeChannels = {
   readAutoBackup: 'ledger:read-auto-backup',
   appInfo: 'ledger:app-info',
   openDataFolder: 'ledger:open-data-folder',
+  answerQuit: 'ledger:answer-quit',
+  setSampleOpen: 'ledger:set-sample-open',
 } as const;
 
 /** main → renderer events (webContents.send / ipcRenderer.on). */
@@ -32,6 +34,8 @@ export const menuCommands = [
   'importPeopleCsv',
   'createPacket',
   'autoBackupOnQuit',
+  'startOwnTown',
+  'eraseRecords',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
@@ -53,7 +57,15 @@ export type OpenBytesResult =
   | { status: 'canceled' }
   | { status: 'error'; message: string };
 
-export type AutoBackupReason = 'daily' | 'quit' | 'beforeRestore';
+export type AutoBackupReason = 'daily' | 'quit' | 'beforeRestore' | 'beforeErase';
+
+/**
+ * The renderer's answer while main waits to close (the quit handshake): 'asking' = a form
+ * has unsaved changes and the clerk is being asked, so wait without the hung-renderer
+ * timeout; 'stay' = the clerk chose to keep editing, so the window stays open.
+ */
+export const quitAnswers = ['asking', 'stay'] as const;
+export type QuitAnswer = (typeof quitAnswers)[number];
 
 /**
  * What the renderer asks main to write. `json: null` is allowed only on quit and
@@ -100,6 +112,10 @@ export interface LedgerApi {
   readAutoBackup(request: { fileName: string }): Promise<OpenTextResult>;
   appInfo(): Promise<AppInfo>;
   openDataFolder(): Promise<void>;
+  /** Answers the quit handshake's 'autoBackupOnQuit' when the clerk has unsaved changes (see `QuitAnswer`). */
+  answerQuit(request: { answer: QuitAnswer }): Promise<void>;
+  /** Tells main whether the sample town is open, so File › Start my own town… shows only then. */
+  setSampleOpen(request: { open: boolean }): Promise<void>;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -73,7 +73,9 @@ describe('the Eligibility screen', () => {
     await dialog.getByRole('button', { name: 'Save person' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    await goTo(page, 'Eligibility');
+    // Saved: back on Eligibility by itself, the gap gone, the keyboard on "Nothing missing" (issue 11, item 8).
+    await page.getByRole('heading', { level: 1, name: 'Eligibility' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Nothing missing');
     expect(await gaps().textContent()).toContain('Nothing missing');
   });
 

@@ -40,6 +40,8 @@ function fakeApi(autoBackup: AutoBackupResult = { status: 'skipped', why: 'exist
       Promise.resolve({ name: 'x', version: '9.9.9', userDataPath: '', backupsPath: '', keepBackups: 1 }),
     ),
     openDataFolder: vi.fn(),
+    answerQuit: vi.fn(() => Promise.resolve()),
+    setSampleOpen: vi.fn(() => Promise.resolve()),
     onMenuCommand: vi.fn((l: (c: MenuCommand) => void) => {
       listener = l;
       return () => {

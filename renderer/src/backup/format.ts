@@ -24,6 +24,7 @@ const reasonLabels: Record<string, string> = {
   daily: 'Daily backup',
   quit: 'When the app was closed',
   beforeRestore: 'Just before a restore',
+  beforeErase: 'Just before the records were erased',
 };
 
 /**

@@ -5,8 +5,12 @@
  *
  * After a refused save the summary is announced (see `FormSummary`) and the
  * Dialog moves the keyboard to the first field with a message.
+ *
+ * Escape with unsaved changes (`dirty`) asks "Discard your changes?" first, so a stray
+ * key never throws away what was typed; Cancel is the clerk saying so and closes at once.
  */
 import type { ReactNode, Ref } from 'react';
+import { askDiscard } from '../store/ui';
 import { Dialog } from './Dialog';
 import type { DialogProps } from './Dialog';
 
@@ -23,6 +27,8 @@ export interface FormDialogProps extends Pick<DialogProps, 'title' | 'descriptio
   summary?: ReactNode;
   /** The body's wrapper, for callers that focus a field inside it (e.g. "Fix" links). */
   bodyRef?: Ref<HTMLDivElement>;
+  /** The form has unsaved changes (`useForm().dirty`): Escape asks before closing. */
+  dirty?: boolean;
   children: ReactNode;
 }
 
@@ -33,14 +39,22 @@ export function FormDialog({
   saveLabel,
   summary,
   bodyRef,
+  dirty = false,
   children,
   ...dialog
 }: FormDialogProps) {
+  const escape = () => {
+    if (!dirty) onClose();
+    else
+      void askDiscard().then((discard) => {
+        if (discard) onClose();
+      });
+  };
   return (
     <Dialog
       open
       {...dialog}
-      onClose={onClose}
+      onClose={escape}
       onSubmit={onSave}
       footer={
         <div className="form-actions">

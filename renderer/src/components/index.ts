@@ -18,6 +18,7 @@ export type {
   TextAreaFieldProps,
   TextFieldProps,
 } from './Field';
+export { DiscardPrompt } from './DiscardPrompt';
 export { FormDialog, FormSummary } from './FormDialog';
 export type { FormDialogProps } from './FormDialog';
 export { PageHeader } from './PageHeader';

@@ -14,6 +14,7 @@ import type {
   MenuCommand,
   OpenBytesResult,
   OpenTextResult,
+  QuitAnswer,
   SaveResult,
   TextFileKind,
 } from '../../../shared/ipc/contract';
@@ -159,6 +160,16 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
   const a = api();
   if (a) return a.onMenuCommand(listener);
   return () => undefined;
+}
+
+/** Answers the app's quit handshake while the clerk decides about unsaved changes (desktop app only). */
+export async function answerQuit(answer: QuitAnswer): Promise<void> {
+  await api()?.answerQuit({ answer });
+}
+
+/** Tells the app menu whether the sample town is open (desktop app only; the browser has no menu). */
+export async function setSampleOpen(open: boolean): Promise<void> {
+  await api()?.setSampleOpen({ open });
 }
 
 /** Open the folder with the automatic backups (desktop app only; does nothing in the browser). */

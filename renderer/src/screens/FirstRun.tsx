@@ -2,7 +2,7 @@
  * The first-run guide, shown while no town exists: start the town, explore the
  * sample town, or restore a backup. One obvious next step per card.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { initialiseTown } from '../../db/repositories';
 import type { AppDB } from '../../db/schema';
 import type { MunicipalityKind } from '../../../shared/domain/labels';
@@ -35,6 +35,12 @@ export function FirstRun({ db }: FirstRunProps) {
   const [serverErrors, setServerErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState<'create' | 'sample' | null>(null);
   const requestRestore = useUi((s) => s.requestRestore);
+  const startRef = useRef<HTMLElement>(null);
+
+  // Arriving from "Start my own town" (the sample just removed): the keyboard starts on the town's name.
+  useEffect(() => {
+    if (useUi.getState().takeHeadingFocus()) startRef.current?.querySelector<HTMLElement>('input')?.focus();
+  }, []);
 
   const errors = { ...checkTown(name, year), ...serverErrors };
   const shown = submitted ? errors : {};
@@ -46,6 +52,8 @@ export function FirstRun({ db }: FirstRunProps) {
     try {
       await initialiseTown(db, { name: name.trim(), certificationYear: year, municipalityKind: kind });
       useUi.getState().navigate({ screen: 'town' });
+      // The new screen's heading takes the keyboard (the page body would leave it nowhere).
+      useUi.getState().requestHeadingFocus();
       notify({
         kind: 'success',
         text: `${name.trim()} is set up. Next: add the people who took part, on the People screen.`,
@@ -66,7 +74,7 @@ export function FirstRun({ db }: FirstRunProps) {
         useUi.getState().navigate({ screen: 'eligibility' });
         notify({
           kind: 'success',
-          text: 'The sample town Harbor Falls is loaded. Look around freely: nothing here is real.',
+          text: 'The sample town Harbor Falls is loaded. Look around freely; “Start my own town” at the top leaves it.',
         });
       } else {
         notify({
@@ -95,7 +103,7 @@ export function FirstRun({ db }: FirstRunProps) {
         </p>
       </header>
       <div className="choices">
-        <section className="card" aria-labelledby="start-title">
+        <section className="card" aria-labelledby="start-title" ref={startRef}>
           <h2 id="start-title">Start with your town</h2>
           <p className="muted">Most people start here. You can change these later on the Town screen.</p>
           <form

@@ -163,6 +163,7 @@ function PartnerDialog({
       onClose={onClose}
       onSave={() => void save()}
       saving={form.saving}
+      dirty={form.dirty}
       saveLabel="Save partner"
       summary={summary}
     >

@@ -3,7 +3,7 @@
  * positions they hold (elected, staff, Board of Education, sustainability team,
  * appointed) with their terms — the rules engine works out roles from these (P1.2).
  */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { deletePerson } from '../../db/repositories';
 import {
   describePosition,
@@ -28,6 +28,9 @@ import type { ScreenProps } from './types';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** Rows of the roster shown at first and added by "Show more". */
+export const PEOPLE_PER_PAGE = 100;
+
 export function PeopleScreen({ data, db }: ScreenProps) {
   const search = useUi((s) => s.peopleSearch);
   const kind = useUi((s) => s.peopleKind);
@@ -40,6 +43,9 @@ export function PeopleScreen({ data, db }: ScreenProps) {
   const requestCsvImport = useUi((s) => s.requestCsvImport);
   const del = useDeleteWithUndo(db);
   const [focusField, setFocusField] = useState<string | undefined>(undefined);
+  // A large roster shows 100 rows at a time (as the attendance grid does): a screen switch or an
+  // open dialog then never lays out 1,000 rows (bench/latency.ts). Search finds the others.
+  const [limit, setLimit] = useState(PEOPLE_PER_PAGE);
   const day = data.town.asOfDate ?? today();
 
   useFocusTarget('people', (target) => {
@@ -60,8 +66,10 @@ export function PeopleScreen({ data, db }: ScreenProps) {
   // Two people of the same name show a telling detail (title or email) after it.
   const labels = useMemo(() => distinctNameLabels(data.people), [data.people]);
 
+  // The box shows each key at once; the roster follows a moment later when the machine is busy.
+  const deferredSearch = useDeferredValue(search);
   const shown = useMemo(() => {
-    const needle = search.trim().toLowerCase();
+    const needle = deferredSearch.trim().toLowerCase();
     return data.people.filter((p) => {
       if (
         kind === 'none' ? p.positions.length > 0 : kind !== 'all' && !p.positions.some((x) => x.kind === kind)
@@ -69,8 +77,9 @@ export function PeopleScreen({ data, db }: ScreenProps) {
         return false;
       return needle === '' || searchText(p).includes(needle);
     });
-  }, [data.people, search, kind]);
+  }, [data.people, deferredSearch, kind]);
 
+  const askDeleteRef = useRef<(p: Person) => void>(() => undefined);
   const askDelete = (p: Person) => {
     const n = attended.get(p.id) ?? 0;
     del.ask({
@@ -89,6 +98,62 @@ export function PeopleScreen({ data, db }: ScreenProps) {
       done: `${p.name} deleted.`,
     });
   };
+
+  // The roster's rows, built only when the people, the filter or the counts change: opening a
+  // dialog or typing in the search box must not rebuild 1,000 rows (bench/latency.ts).
+  const rows = useMemo(
+    () =>
+      shown.slice(0, limit).map((p) => {
+        const current = p.positions.filter((x) => heldOn(x, day));
+        const past = p.positions.length - current.length;
+        const n = attended.get(p.id) ?? 0;
+        return (
+          <tr key={p.id} data-record-id={p.id}>
+            <th scope="row">{labels.get(p.id) ?? p.name}</th>
+            <td>{p.isResident ? 'Yes' : 'No'}</td>
+            <td>
+              {current.length > 0 ? (
+                <ul className="plain-list">
+                  {current.map((x) => (
+                    <li key={x.id}>
+                      {describePosition(x)}
+                      <span className="visually-hidden"> ({positionKindLabels[x.kind]})</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="muted">{past > 0 ? `None now (${past} past)` : 'None recorded'}</span>
+              )}
+            </td>
+            <td className="wrap-anywhere">{p.email || <span className="muted">—</span>}</td>
+            <td>
+              {n > 0 ? (
+                <button
+                  type="button"
+                  className="btn-link"
+                  onClick={() => navigate({ screen: 'attendance', recordId: p.id })}
+                >
+                  {plural(n, 'session', 'sessions')}
+                  <span className="visually-hidden"> — show {p.name}’s attendance</span>
+                </button>
+              ) : (
+                <span className="muted">None yet</span>
+              )}
+            </td>
+            <RowActions
+              name={p.name}
+              onEdit={() => openDialog({ kind: 'person', recordId: p.id })}
+              onDelete={() => askDeleteRef.current(p)}
+            />
+          </tr>
+        );
+      }),
+    [shown, limit, attended, day, navigate, openDialog, labels],
+  );
+
+  useEffect(() => {
+    askDeleteRef.current = askDelete;
+  });
 
   const editing =
     dialog?.kind === 'person'
@@ -173,56 +238,19 @@ export function PeopleScreen({ data, db }: ScreenProps) {
                     <ActionsHeader />
                   </tr>
                 </thead>
-                <tbody>
-                  {shown.map((p) => {
-                    const current = p.positions.filter((x) => heldOn(x, day));
-                    const past = p.positions.length - current.length;
-                    const n = attended.get(p.id) ?? 0;
-                    return (
-                      <tr key={p.id} data-record-id={p.id}>
-                        <th scope="row">{labels.get(p.id) ?? p.name}</th>
-                        <td>{p.isResident ? 'Yes' : 'No'}</td>
-                        <td>
-                          {current.length > 0 ? (
-                            <ul className="plain-list">
-                              {current.map((x) => (
-                                <li key={x.id}>
-                                  {describePosition(x)}
-                                  <span className="visually-hidden"> ({positionKindLabels[x.kind]})</span>
-                                </li>
-                              ))}
-                            </ul>
-                          ) : (
-                            <span className="muted">
-                              {past > 0 ? `None now (${past} past)` : 'None recorded'}
-                            </span>
-                          )}
-                        </td>
-                        <td className="wrap-anywhere">{p.email || <span className="muted">—</span>}</td>
-                        <td>
-                          {n > 0 ? (
-                            <button
-                              type="button"
-                              className="btn-link"
-                              onClick={() => navigate({ screen: 'attendance', recordId: p.id })}
-                            >
-                              {plural(n, 'session', 'sessions')}
-                              <span className="visually-hidden"> — show {p.name}’s attendance</span>
-                            </button>
-                          ) : (
-                            <span className="muted">None yet</span>
-                          )}
-                        </td>
-                        <RowActions
-                          name={p.name}
-                          onEdit={() => openDialog({ kind: 'person', recordId: p.id })}
-                          onDelete={() => askDelete(p)}
-                        />
-                      </tr>
-                    );
-                  })}
-                </tbody>
+                <tbody>{rows}</tbody>
               </table>
+              {shown.length > limit ? (
+                <div className="row">
+                  <p className="muted" role="status">
+                    Showing the first {limit} of {plural(shown.length, 'person', 'people')}. Type in the
+                    search box to find someone, or show more.
+                  </p>
+                  <button type="button" className="btn" onClick={() => setLimit((n) => n + PEOPLE_PER_PAGE)}>
+                    Show {Math.min(PEOPLE_PER_PAGE, shown.length - limit)} more
+                  </button>
+                </div>
+              ) : null}
             </div>
           )}
         </>

@@ -10,7 +10,8 @@ import { Certifications } from './town/Certifications';
 import { Coaching } from './town/Coaching';
 import { Optimize } from './town/Optimize';
 import { ProgramSettings } from './town/ProgramSettings';
-import { Narratives, TownDetails } from './town/TownDetails';
+import { Narratives } from './town/Narratives';
+import { TownDetails } from './town/TownDetails';
 import { YourData } from './town/YourData';
 import type { ScreenProps } from './types';
 
@@ -30,7 +31,9 @@ export function TownScreen({ data, evaluation, db }: ScreenProps) {
   });
 
   // Keyed by the stored record so a restore or an edit elsewhere resets the form to what is stored.
-  const townKey = JSON.stringify(data.town);
+  // Not by the narratives: they save as they are typed, which must not reset the details form.
+  const { rollingNarrative: _narratives, ...details } = data.town;
+  const townKey = JSON.stringify(details);
   const settingsKey = JSON.stringify(data.settings);
 
   return (
@@ -49,7 +52,7 @@ export function TownScreen({ data, evaluation, db }: ScreenProps) {
         </ul>
       </nav>
       <TownDetails key={`d${townKey}`} db={db} town={data.town} />
-      <Narratives key={`n${townKey}`} db={db} town={data.town} evaluation={evaluation} />
+      <Narratives db={db} town={data.town} evaluation={evaluation} />
       <Certifications db={db} data={data} />
       <Coaching db={db} data={data} evaluation={evaluation} />
       <Optimize db={db} data={data} evaluation={evaluation} />

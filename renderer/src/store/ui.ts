@@ -131,7 +131,68 @@ interface RequestSlice {
   takeCsvImportRequest: () => boolean;
 }
 
-export type UiState = NavSlice & PeopleSlice & AttendanceSlice & DialogSlice & ToastSlice & RequestSlice;
+/**
+ * Forms with unsaved changes, so leaving a screen, pressing Escape in a dialog or closing
+ * the window can ask "Discard your changes?" first. `useForm` registers every form by an
+ * id; only ids are kept here, never the drafts themselves.
+ */
+interface DirtySlice {
+  /** Ids of the forms whose draft differs from what is stored. */
+  dirtyForms: readonly string[];
+  setFormDirty: (id: string, dirty: boolean) => void;
+  /** The open "Discard your changes?" prompt; `answer(true)` discards. */
+  discardPrompt: { answer: (discard: boolean) => void } | null;
+  openDiscardPrompt: (answer: (discard: boolean) => void) => void;
+  closeDiscardPrompt: () => void;
+}
+
+/** Where a gap's Fix button came from, so saving the record it opened goes back there. */
+export interface FixReturn {
+  /** Identifies the gap (`gapKey`), to tell whether the fix removed it. */
+  gapKey: string;
+  /** Its place in the list, where the next gap will be after it is gone. */
+  index: number;
+  /** The gap's sentence, for the "Back to Eligibility" bar. */
+  text: string;
+}
+
+interface FixSlice {
+  /** Set by a gap's Fix button; cleared on any other navigation. */
+  fixReturn: FixReturn | null;
+  /** Eligibility: the gap to focus the next gap after, once the screen shows (set by `returnFromFix`). */
+  gapFocus: FixReturn | null;
+  /** Opens the gap's target (like `navigate`) and remembers to come back. */
+  fixGap: (fix: FixReturn, target: NavTarget) => void;
+  /** Back to Eligibility after a fix: focus goes to the next gap. Does nothing without a pending fix. */
+  returnFromFix: () => void;
+  clearGapFocus: () => void;
+  /**
+   * Where the keyboard goes on arrival: after the first-run guide creates the town, the new
+   * screen's heading; after leaving the sample, the first-run guide's town name field.
+   */
+  headingFocusRequested: boolean;
+  requestHeadingFocus: () => void;
+  takeHeadingFocus: () => boolean;
+}
+
+/** The two ways to clear this computer: leave the sample town, or erase everything (with a backup first). */
+export type RecordsDialog = 'startOwnTown' | 'erase';
+
+interface RecordsSlice {
+  recordsDialog: RecordsDialog | null;
+  openRecordsDialog: (dialog: RecordsDialog) => void;
+  closeRecordsDialog: () => void;
+}
+
+export type UiState = NavSlice &
+  PeopleSlice &
+  AttendanceSlice &
+  DialogSlice &
+  ToastSlice &
+  RequestSlice &
+  DirtySlice &
+  FixSlice &
+  RecordsSlice;
 
 let seq = 0;
 
@@ -144,6 +205,8 @@ const navSlice: StateCreator<UiState, [], [], NavSlice> = (set) => ({
     set((s) => ({
       screen: toScreen(target.screen),
       dialog: null,
+      // Any navigation other than a Fix (which sets it again) ends the way back.
+      fixReturn: null,
       // "Saved" belongs to the screen it was said on; errors and Undo offers stay.
       toasts: s.toasts.filter((t) => t.kind === 'error' || t.undo !== undefined),
       focus:
@@ -209,6 +272,51 @@ const requestSlice: StateCreator<UiState, [], [], RequestSlice> = (set, get) => 
   };
 };
 
+const dirtySlice: StateCreator<UiState, [], [], DirtySlice> = (set, get) => ({
+  dirtyForms: [],
+  setFormDirty: (id, dirty) => {
+    const now = get().dirtyForms;
+    if (now.includes(id) === dirty) return;
+    set({ dirtyForms: dirty ? [...now, id] : now.filter((f) => f !== id) });
+  },
+  discardPrompt: null,
+  openDiscardPrompt: (answer) => {
+    // A second request while one is open (a menu command during the prompt) gets "keep editing".
+    get().discardPrompt?.answer(false);
+    set({ discardPrompt: { answer } });
+  },
+  closeDiscardPrompt: () => set({ discardPrompt: null }),
+});
+
+const fixSlice: StateCreator<UiState, [], [], FixSlice> = (set, get) => ({
+  fixReturn: null,
+  gapFocus: null,
+  fixGap: (fix, target) => {
+    get().navigate(target);
+    set({ fixReturn: fix });
+  },
+  returnFromFix: () => {
+    const fix = get().fixReturn;
+    if (fix === null) return;
+    get().navigate({ screen: 'eligibility' });
+    set({ gapFocus: fix });
+  },
+  clearGapFocus: () => set({ gapFocus: null }),
+  headingFocusRequested: false,
+  requestHeadingFocus: () => set({ headingFocusRequested: true }),
+  takeHeadingFocus: () => {
+    if (!get().headingFocusRequested) return false;
+    set({ headingFocusRequested: false });
+    return true;
+  },
+});
+
+const recordsSlice: StateCreator<UiState, [], [], RecordsSlice> = (set) => ({
+  recordsDialog: null,
+  openRecordsDialog: (recordsDialog) => set({ recordsDialog }),
+  closeRecordsDialog: () => set({ recordsDialog: null }),
+});
+
 export const useUi = create<UiState>()((...a) => ({
   ...navSlice(...a),
   ...peopleSlice(...a),
@@ -216,6 +324,9 @@ export const useUi = create<UiState>()((...a) => ({
   ...dialogSlice(...a),
   ...toastSlice(...a),
   ...requestSlice(...a),
+  ...dirtySlice(...a),
+  ...fixSlice(...a),
+  ...recordsSlice(...a),
 }));
 
 /** The initial state, for tests: `useUi.setState(initialUiState())` between tests. */
@@ -234,6 +345,12 @@ export function initialUiState(): Pick<
   | 'packetRequested'
   | 'restoreRequested'
   | 'csvImportRequested'
+  | 'dirtyForms'
+  | 'discardPrompt'
+  | 'fixReturn'
+  | 'gapFocus'
+  | 'headingFocusRequested'
+  | 'recordsDialog'
 > {
   return {
     screen: 'town',
@@ -249,7 +366,32 @@ export function initialUiState(): Pick<
     packetRequested: false,
     restoreRequested: false,
     csvImportRequested: false,
+    dirtyForms: [],
+    discardPrompt: null,
+    fixReturn: null,
+    gapFocus: null,
+    headingFocusRequested: false,
+    recordsDialog: null,
   };
+}
+
+/**
+ * Resolves true when it is fine to throw away unsaved changes: at once when no form has
+ * any, else after the clerk answers "Discard your changes?" (false: keep editing).
+ */
+export function confirmDiscard(): Promise<boolean> {
+  if (useUi.getState().dirtyForms.length === 0) return Promise.resolve(true);
+  return askDiscard();
+}
+
+/** Asks "Discard your changes?" whatever the registry says (a dialog that knows its own form is changed). */
+export function askDiscard(): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    useUi.getState().openDiscardPrompt((discard) => {
+      useUi.getState().closeDiscardPrompt();
+      resolve(discard);
+    });
+  });
 }
 
 /** Shortcut outside React (event handlers, async flows): `notify({ kind: 'success', text })`. */

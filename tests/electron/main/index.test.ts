@@ -118,7 +118,7 @@ describe('main process start-up', () => {
     expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(fake.Menu.setApplicationMenu).toHaveBeenCalled();
-    expect(fake.ipcMain.handlers.size).toBe(9);
+    expect(fake.ipcMain.handlers.size).toBe(11);
   });
 
   it('loads the dev server only in an unpackaged build that electron-vite dev started', async () => {

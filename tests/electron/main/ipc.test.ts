@@ -48,6 +48,8 @@ function setup() {
     })),
     openDataFolder: vi.fn(() => Promise.resolve(undefined)),
     onQuitBackupHandled: vi.fn(),
+    onQuitAnswer: vi.fn(),
+    setSampleOpen: vi.fn(),
   } satisfies IpcDeps;
   registerIpcHandlers(ipcMain, deps);
 
@@ -178,5 +180,17 @@ describe('registerIpcHandlers()', () => {
     });
     expect(deps.backups.write).not.toHaveBeenCalled();
     expect(deps.onQuitBackupHandled).toHaveBeenCalledOnce();
+  });
+
+  it('passes the quit answer and the sample state on, and refuses anything else', async () => {
+    const { call, fromUs, deps } = setup();
+    await call('answerQuit', fromUs, { answer: 'asking' });
+    await call('answerQuit', fromUs, { answer: 'stay' });
+    expect(deps.onQuitAnswer.mock.calls).toEqual([['asking'], ['stay']]);
+    await expect(call('answerQuit', fromUs, { answer: 'quitNow' })).rejects.toThrow('refused the request');
+    await call('setSampleOpen', fromUs, { open: true });
+    expect(deps.setSampleOpen).toHaveBeenCalledWith(true);
+    await expect(call('setSampleOpen', fromUs, { open: 'yes' })).rejects.toThrow('refused the request');
+    expect(deps.setSampleOpen).toHaveBeenCalledOnce();
   });
 });

@@ -39,6 +39,8 @@ describe('buildMenuTemplate()', () => {
         'Restore from backup…',
         'Import people from CSV…',
         'Create packet…',
+        'Start my own town…',
+        'Erase this computer’s records…',
       ]);
       expect(file.at(-1)?.role).toBe('quit');
     }
@@ -51,6 +53,20 @@ describe('buildMenuTemplate()', () => {
       click(file.find((i) => i.id === id));
       expect(send).toHaveBeenLastCalledWith(id);
     }
+  });
+
+  it('has Start my own town (hidden until the sample is open) and Erase, both sent to the renderer', () => {
+    const { top, send } = build('linux');
+    const file = submenu(top('File'));
+    const start = file.find((i) => i.id === 'startOwnTown');
+    const erase = file.find((i) => i.id === 'eraseRecords');
+    // The renderer shows it through setSampleOpen while the sample town is open.
+    expect(start?.visible).toBe(false);
+    expect(erase?.visible).not.toBe(false);
+    click(start);
+    expect(send).toHaveBeenLastCalledWith('startOwnTown');
+    click(erase);
+    expect(send).toHaveBeenLastCalledWith('eraseRecords');
   });
 
   it('follows macOS conventions: the app menu first with Quit, no Quit in File, a Window menu', () => {

@@ -53,4 +53,35 @@ describe('createQuitBackup()', () => {
     q.settle();
     expect(q.done).toBe(false);
   });
+
+  it('waits without the timeout while the renderer asks the clerk, then quits on Discard', async () => {
+    vi.useFakeTimers();
+    try {
+      const request = vi.fn(() => true);
+      const q = createQuitBackup({ request });
+      const running = q.run();
+      q.hold();
+      vi.advanceTimersByTime(QUIT_BACKUP_TIMEOUT_MS * 10);
+      expect(q.done).toBe(false);
+      q.settle();
+      await expect(running).resolves.toBe(true);
+      expect(q.done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stays open when the clerk keeps editing, and asks again on the next close', async () => {
+    const request = vi.fn(() => true);
+    const q = createQuitBackup({ request });
+    const first = q.run();
+    q.hold();
+    q.cancel();
+    await expect(first).resolves.toBe(false);
+    expect(q.done).toBe(false);
+    const second = q.run();
+    expect(request).toHaveBeenCalledTimes(2);
+    q.settle();
+    await expect(second).resolves.toBe(true);
+  });
 });

@@ -71,6 +71,14 @@ describe('preload window.api', () => {
     await api.appInfo();
     await api.openDataFolder();
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(invokeChannels.openDataFolder);
+    await api.answerQuit({ answer: 'stay' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(invokeChannels.answerQuit, {
+      answer: 'stay',
+    });
+    await api.setSampleOpen({ open: false });
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(invokeChannels.setSampleOpen, {
+      open: false,
+    });
   });
 
   it('forwards known menu commands, and only the command: never the IPC event', () => {

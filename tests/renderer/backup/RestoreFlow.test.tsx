@@ -67,6 +67,8 @@ function fakeApi(backups: AutoBackupInfo[], texts: Record<string, string>) {
       Promise.resolve({ name: 'x', version: '9.9.9', userDataPath: '', backupsPath: '', keepBackups: 30 }),
     ),
     openDataFolder: vi.fn(),
+    answerQuit: vi.fn(() => Promise.resolve()),
+    setSampleOpen: vi.fn(() => Promise.resolve()),
     onMenuCommand: vi.fn((_: (c: MenuCommand) => void) => () => undefined),
   } satisfies LedgerApi;
   w.api = api;

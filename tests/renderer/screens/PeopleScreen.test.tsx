@@ -35,7 +35,60 @@ async function openAdd() {
   return screen.getByRole('dialog', { name: 'Add a person' });
 }
 
+/** Add person again on the screen already shown. */
+async function openAdd2() {
+  await userEvent.click(screen.getAllByRole('button', { name: 'Add person' })[0]!);
+  return screen.getByRole('dialog', { name: 'Add a person' });
+}
+
 describe('PeopleScreen', () => {
+  it('shows a large roster 100 rows at a time, with Show more and the search finding the rest', async () => {
+    for (let i = 0; i < 130; i++) {
+      await putPerson(db, {
+        id: `p${i}`,
+        name: `Resident ${String(i).padStart(3, '0')}`,
+        email: '',
+        isResident: true,
+        positions: [],
+        notes: '',
+      });
+    }
+    await renderScreen(PeopleScreen, db);
+    const body = () => screen.getAllByRole('rowgroup')[1]!;
+    expect(within(body()).getAllByRole('row')).toHaveLength(100);
+    await userEvent.click(screen.getByRole('button', { name: 'Show 30 more' }));
+    expect(within(body()).getAllByRole('row')).toHaveLength(130);
+    await userEvent.type(screen.getByRole('searchbox', { name: /Search/ }), 'Resident 129');
+    await waitFor(() => expect(within(body()).getAllByRole('row')).toHaveLength(1));
+  });
+
+  it('puts the keyboard on the new position’s first field after Add position (issue 11, item 13)', async () => {
+    const dialog = await openAdd();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add position' }));
+    const kind = within(dialog).getByRole('combobox', { name: 'Kind' });
+    await waitFor(() => expect(document.activeElement).toBe(kind));
+  });
+
+  it('asks before Escape throws away what was typed in Add person, and closes at once when nothing was', async () => {
+    const dialog = await openAdd();
+    // Escape on a modal <dialog> is its `cancel` event (jsdom has no key handling for it).
+    act(() => void dialog.dispatchEvent(new Event('cancel', { cancelable: true })));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add a person' })).toBeNull());
+    expect(useUi.getState().discardPrompt).toBeNull();
+
+    const again = await openAdd2();
+    await userEvent.type(within(again).getByRole('textbox', { name: 'Name' }), 'Ann Lee');
+    act(() => void again.dispatchEvent(new Event('cancel', { cancelable: true })));
+    await waitFor(() => expect(useUi.getState().discardPrompt).not.toBeNull());
+    // Keep editing: the dialog and what was typed stay.
+    act(() => useUi.getState().discardPrompt!.answer(false));
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Name' }).value).toBe('Ann Lee');
+    act(() => void again.dispatchEvent(new Event('cancel', { cancelable: true })));
+    await waitFor(() => expect(useUi.getState().discardPrompt).not.toBeNull());
+    act(() => useUi.getState().discardPrompt!.answer(true));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add a person' })).toBeNull());
+  });
+
   it('shows "Name is required" next to an empty name and saves nothing', async () => {
     const dialog = await openAdd();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save person' }));

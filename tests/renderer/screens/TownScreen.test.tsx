@@ -24,6 +24,46 @@ afterEach(() => {
 
 const card = (name: string) => screen.getByRole('region', { name });
 
+describe('TownScreen narratives (issue 11, item 10)', () => {
+  const part = (credit: 'new' | 'rolling' | null, rule: 'T.1' | 'T.2' | 'T.3', text: string) => ({
+    credit,
+    reasons: [{ rule, kind: 'info' as const, text }],
+  });
+
+  it('says from the evaluation which part needs rolling credit and why, and marks only the other optional', async () => {
+    await renderScreen(TownScreen, db, (data) => {
+      const base = fakeEvaluation(data);
+      return fakeEvaluation(data, {
+        recertification: { yearAwarded: 2023, level: 'Bronze', expires: 2026 },
+        part1: {
+          ...base.part1,
+          ...part(
+            'rolling',
+            'T.3',
+            'Leaders 2022 already earned credit under the Bronze certification (T.3).',
+          ),
+        },
+        part2: { ...base.part2, ...part('new', 'T.1', 'Completed May 1, 2024: new credit (T.1).') },
+      });
+    });
+    const section = card('Rolling-credit narratives');
+    expect(section.textContent).toContain('expires in 2026 (rule T.3)');
+    const part1 = within(section).getByRole('textbox', { name: /^Part 1 narrative/ });
+    const part2 = within(section).getByRole('textbox', { name: /^Part 2 narrative/ });
+    expect(part1.closest('[data-field]')?.textContent).not.toContain('(optional)');
+    expect(part2.closest('[data-field]')?.textContent).toContain('(optional)');
+    expect(section.textContent).toContain('already earned credit under the Bronze certification (T.3)');
+    expect(section.textContent).toContain('new credit (T.1). No narrative is needed');
+  });
+
+  it('marks both optional when no training counts yet', async () => {
+    await renderScreen(TownScreen, db);
+    const section = card('Rolling-credit narratives');
+    expect(within(section).getAllByText('(optional)', { exact: false })).toHaveLength(2);
+    expect(section.textContent).toContain('No training counts for this part yet');
+  });
+});
+
 describe('TownScreen', () => {
   // Fix links from the Eligibility screen: navigate() leaves a pending focus, the Town screen honours it.
   it.each([

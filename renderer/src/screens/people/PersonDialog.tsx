@@ -57,6 +57,18 @@ export function PersonDialog({ db, person, onClose, focusField }: PersonDialogPr
   const positions = draft.positions ?? [];
   const summary = form.submitted ? problemsSummary(form.allErrors) : null;
   const bodyRef = useRef<HTMLDivElement>(null);
+  // The position just added: its first field takes the keyboard once it is on screen.
+  const addedId = useRef<string | null>(null);
+
+  useEffect(() => {
+    const id = addedId.current;
+    if (id === null) return;
+    addedId.current = null;
+    const added = [...(bodyRef.current?.querySelectorAll<HTMLElement>('[data-record-id]') ?? [])].find(
+      (el) => el.dataset.recordId === id,
+    );
+    added?.querySelector<HTMLElement>('select, input')?.focus();
+  }, [positions.length]);
 
   useEffect(() => {
     if (!focusField || !bodyRef.current) return;
@@ -91,6 +103,7 @@ export function PersonDialog({ db, person, onClose, focusField }: PersonDialogPr
       onClose={onClose}
       onSave={() => void save()}
       saving={form.saving}
+      dirty={form.dirty}
       saveLabel="Save person"
       summary={summary}
       bodyRef={bodyRef}
@@ -144,7 +157,11 @@ export function PersonDialog({ db, person, onClose, focusField }: PersonDialogPr
           />
         ))}
         <AddPosition
-          onAdd={(kind) => form.change({ ...draft, positions: [...positions, blankPosition(kind, newId())] })}
+          onAdd={(kind) => {
+            const position = blankPosition(kind, newId());
+            form.change({ ...draft, positions: [...positions, position] });
+            addedId.current = position.id;
+          }}
         />
       </fieldset>
       <TextAreaField

@@ -164,6 +164,7 @@ function CertificationDialog({
       onClose={onClose}
       onSave={() => void save()}
       saving={form.saving}
+      dirty={form.dirty}
       saveLabel="Save certification"
       summary={summary}
     >

@@ -126,6 +126,7 @@ function CoachingDialog({
       onClose={onClose}
       onSave={() => void save()}
       saving={form.saving}
+      dirty={form.dirty}
       saveLabel="Save coaching"
       summary={summary}
     >

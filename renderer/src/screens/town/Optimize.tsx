@@ -118,6 +118,7 @@ function OptimizeDialog({
       onClose={onClose}
       onSave={() => void save()}
       saving={form.saving}
+      dirty={form.dirty}
       saveLabel="Save action"
       summary={summary}
     >

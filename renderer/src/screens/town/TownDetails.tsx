@@ -1,12 +1,11 @@
-/** The town's own details and the packet's "prepared by", plus the rolling-credit narratives (T.2). */
+/** The town's own details and the packet's "prepared by" (the narratives are in Narratives.tsx). */
 import { saveTown } from '../../../db/repositories';
 import type { AppDB } from '../../../db/schema';
 import { certificationRoundLabels } from '../../../../shared/domain/labels';
 import { townSchema } from '../../../../shared/domain/schema';
 import type { Town } from '../../../../shared/domain/schema';
-import type { Evaluation } from '../../../../shared/rules/evaluation';
 import { DateField } from '../../components/DateField';
-import { NumberField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { NumberField, SelectField, TextField } from '../../components/Field';
 import { SectionForm } from '../../components/SectionForm';
 import { problemsSummary, useForm } from '../../lib/useForm';
 import { today } from '../../lib/today';
@@ -20,7 +19,9 @@ export function TownDetails({ db, town }: { db: AppDB; town: Town }) {
   const changed = JSON.stringify(draft) !== JSON.stringify(town);
 
   const save = async () => {
-    if (await form.submit((t) => saveTown(db, t))) notify({ kind: 'success', text: 'Town details saved.' });
+    // The narratives save on their own as they are typed: keep what is stored for them.
+    if (await form.submit((t) => saveTown(db, { ...t, rollingNarrative: town.rollingNarrative })))
+      notify({ kind: 'success', text: 'Town details saved.' });
   };
 
   return (
@@ -115,61 +116,6 @@ export function TownDetails({ db, town }: { db: AppDB; town: Town }) {
             required={false}
           />
         </div>
-      </SectionForm>
-    </section>
-  );
-}
-
-export function Narratives({ db, town, evaluation }: { db: AppDB; town: Town; evaluation: Evaluation }) {
-  const form = useForm(townSchema, town);
-  const narrative = form.draft.rollingNarrative ?? { part1: '', part2: '' };
-  const changed = JSON.stringify(narrative) !== JSON.stringify(town.rollingNarrative);
-  const rolling = (credit: string | null) =>
-    credit === 'rolling' ? ' This part claims rolling credit now, so the narrative is needed.' : '';
-
-  const setPart = (part: 'part1' | 'part2', text: string) =>
-    form.change(
-      { ...form.draft, rollingNarrative: { ...narrative, [part]: text } },
-      `rollingNarrative.${part}`,
-    );
-
-  const save = async () => {
-    if (await form.submit((t) => saveTown(db, { ...town, rollingNarrative: t.rollingNarrative })))
-      notify({ kind: 'success', text: 'Narratives saved.' });
-  };
-
-  return (
-    <section className="card" aria-labelledby="narratives-title">
-      <h2 id="narratives-title">Rolling-credit narratives</h2>
-      <p className="hint">
-        Training finished before {evaluation.newCreditFrom} can still earn <strong>rolling credit</strong>{' '}
-        (rule T.2), but only with a short narrative: show that the work is ongoing, still relevant today, and
-        had a meaningful impact in town. Leave a part empty if it earns new credit.
-      </p>
-      <SectionForm
-        onSave={() => void save()}
-        saving={form.saving}
-        saveLabel="Save narratives"
-        changed={changed}
-      >
-        <TextAreaField
-          label="Part 1 narrative (the leadership cohort series)"
-          name="rollingNarrative.part1"
-          hint={`What has the town done since the series?${rolling(evaluation.part1.credit)}`}
-          value={narrative.part1 ?? ''}
-          onChange={(v) => setPart('part1', v)}
-          error={form.errors['rollingNarrative.part1']}
-          required={false}
-        />
-        <TextAreaField
-          label="Part 2 narrative (the staff or board training)"
-          name="rollingNarrative.part2"
-          hint={`How is what was learned still used?${rolling(evaluation.part2.credit)}`}
-          value={narrative.part2 ?? ''}
-          onChange={(v) => setPart('part2', v)}
-          error={form.errors['rollingNarrative.part2']}
-          required={false}
-        />
       </SectionForm>
     </section>
   );

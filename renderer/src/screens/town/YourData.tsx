@@ -3,6 +3,7 @@
  * and whether the browser has promised not to clear them (storage persistence).
  */
 import { useEffect, useState } from 'react';
+import { useSampleTownName } from '../../../db/hooks';
 import type { AppDB } from '../../../db/schema';
 import type { AutoBackupInfo } from '../../../../shared/ipc/contract';
 import { exportBackupToFile } from '../../backup/actions';
@@ -30,6 +31,8 @@ async function readStorageStatus(): Promise<StorageStatus> {
 
 export function YourData({ db, townName }: { db: AppDB; townName: string }) {
   const requestRestore = useUi((s) => s.requestRestore);
+  const openRecordsDialog = useUi((s) => s.openRecordsDialog);
+  const sampleName = useSampleTownName(db);
   const [status, setStatus] = useState<StorageStatus | null>(null);
   const [exporting, setExporting] = useState(false);
   const desktop = isDesktop();
@@ -75,6 +78,25 @@ export function YourData({ db, townName }: { db: AppDB; townName: string }) {
       </div>
       {desktop ? <AutomaticBackups /> : null}
       <CsvExportButtons db={db} />
+      <h3 id="clear-records-title">Start again</h3>
+      {sampleName ? (
+        <p className="row">
+          <span>
+            These are the records of the sample town {sampleName}. Remove them and enter your own town.
+          </span>
+          <button type="button" className="btn btn-primary" onClick={() => openRecordsDialog('startOwnTown')}>
+            Start my own town
+          </button>
+        </p>
+      ) : null}
+      <p className="row">
+        <span>
+          Remove every record from this computer, for example before handing it on. A backup is saved first.
+        </span>
+        <button type="button" className="btn btn-danger" onClick={() => openRecordsDialog('erase')}>
+          Erase this computer’s records…
+        </button>
+      </p>
       <h3>Storage on this computer</h3>
       {status === null ? (
         <p className="muted">Checking…</p>

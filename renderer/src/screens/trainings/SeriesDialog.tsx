@@ -46,6 +46,7 @@ export function SeriesDialog({ db, series, onClose, onSaved, focusField }: Serie
       onClose={onClose}
       onSave={() => void save()}
       saving={form.saving}
+      dirty={form.dirty}
       saveLabel="Save series"
       summary={summary}
       bodyRef={bodyRef}

@@ -110,6 +110,7 @@ export function SessionDialog({
       onClose={onClose}
       onSave={() => void save()}
       saving={form.saving}
+      dirty={form.dirty}
       saveLabel="Save session"
       summary={summary}
       bodyRef={bodyRef}

@@ -97,6 +97,7 @@ export function TrainingDialog({
       onClose={onClose}
       onSave={() => void save()}
       saving={form.saving}
+      dirty={form.dirty}
       saveLabel={`Save ${noun}`}
       summary={summary}
       bodyRef={bodyRef}
