@@ -10,6 +10,7 @@ import {
   putPerson,
   sampleTownName,
   saveTown,
+  putTraining,
 } from '../../renderer/db/repositories';
 import { loadHarborFallsSample } from '../../renderer/db/sample';
 import type { AppDB } from '../../renderer/db/schema';
@@ -324,11 +325,11 @@ describe('App: Fix brings the clerk back (issue 11, item 8)', () => {
   it('focuses "Nothing missing" when the last gap is fixed', async () => {
     await loadHarborFallsSample(db);
     // As of mid-2025 for a 2025 application, Part 2's 2020 training needs rolling credit: one narrative gap.
-    await saveTown(db, {
-      ...(await loadTownData(db))!.town,
-      certificationYear: 2025,
-      asOfDate: '2025-06-01',
-    });
+    const sample = (await loadTownData(db))!;
+    await saveTown(db, { ...sample.town, certificationYear: 2025, asOfDate: '2025-06-01' });
+    // The clerk has written what each training covered (the built-in catalog carries no
+    // description of its own), so the narrative is the only gap left.
+    for (const t of sample.trainings) await putTraining(db, { ...t, description: 'What we covered.' });
     render(<App db={db} />);
     await go('Eligibility');
     const fix = await screen.findByRole(

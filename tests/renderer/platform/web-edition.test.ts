@@ -26,6 +26,7 @@ import {
   setReloadGuard,
 } from '../../../renderer/src/platform/web/updates';
 import { today } from '../../../renderer/src/lib/today';
+import { useUi } from '../../../renderer/src/store/ui';
 
 /** A folder handle that keeps written files in a Map; `permission` is what the browser would answer. */
 function fakeFolder(name = 'Town backups', permission: PermissionState = 'granted') {
@@ -182,6 +183,16 @@ describe('the update prompt’s reload', () => {
     expect(applyUpdate(reload)).toBe('Finish or close the open form first, then click Reload.');
     expect(reload).not.toHaveBeenCalled();
     document.body.innerHTML = '';
+    expect(applyUpdate(reload)).toBeNull();
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits while a form has unsaved changes (Town details is no dialog)', () => {
+    const reload = vi.fn();
+    useUi.getState().setFormDirty('town-details', true);
+    expect(applyUpdate(reload)).toBe('Save or discard your changes first, then click Reload.');
+    expect(reload).not.toHaveBeenCalled();
+    useUi.getState().setFormDirty('town-details', false);
     expect(applyUpdate(reload)).toBeNull();
     expect(reload).toHaveBeenCalledTimes(1);
   });

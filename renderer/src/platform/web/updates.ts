@@ -6,6 +6,7 @@
  * e.g. a dirty-form flag).
  */
 import { Workbox } from 'workbox-window';
+import { useUi } from '../../store/ui';
 
 export type UpdateListener = (ready: boolean) => void;
 
@@ -42,7 +43,11 @@ export const openFormGuard: ReloadGuard = () =>
     ? 'Finish or close the open form first, then click Reload.'
     : null;
 
-let guards: ReloadGuard[] = [openFormGuard];
+/** A form outside a dialog (Town details, a narrative being typed) with changes not yet saved. */
+export const unsavedChangesGuard: ReloadGuard = () =>
+  useUi.getState().dirtyForms.length > 0 ? 'Save or discard your changes first, then click Reload.' : null;
+
+let guards: ReloadGuard[] = [openFormGuard, unsavedChangesGuard];
 
 /** Adds a test run before reloading (e.g. unsaved changes); returns its removal. */
 export function setReloadGuard(guard: ReloadGuard): () => void {
