@@ -155,6 +155,8 @@ describe('the browser edition, offline', () => {
     await dialog.getByLabel(/^Start date/).fill('2023-11-20');
     await dialog.getByRole('button', { name: 'Save person' }).click();
     await dialog.waitFor({ state: 'detached' });
+    // The roster re-renders a moment after the save (its search is deferred): wait for the row.
+    await page.getByRole('row', { name: /Ruth Alvarez/ }).waitFor();
     expect(await page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(1);
   });
 
@@ -171,13 +173,17 @@ describe('the browser edition, offline', () => {
 
   it('makes the packet PDF offline (pdfmake and its fonts come from the cache)', async () => {
     await goTo(page, 'Eligibility');
+    await page.getByRole('button', { name: 'Create packet…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create packet' });
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60000 }),
-      page.getByRole('button', { name: 'Create packet' }).click(),
+      dialog.getByRole('button', { name: 'Create and save the packet' }).click(),
     ]);
     const bytes = await readFile(await download.path());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(10000);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('backs up from the note, which then says the last backup was today', async () => {
