@@ -26,21 +26,10 @@ import { serializeBackup } from '../shared/backup/format';
 import { largeTown } from '../tests/fixtures/synthetic-towns';
 import { figure } from './stats';
 import type { Figure } from './stats';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'test-output/bench-latency');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The e2e suite's flags (tests/e2e/browser.ts). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Half the budget of a response a person perceives as instant (RAIL's 100 ms). */
 export const LATENCY_BUDGET_MS = 100;
 /** Event Timing reports nothing faster than this. */

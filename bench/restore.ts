@@ -19,11 +19,10 @@ import { serializeBackup } from '../shared/backup/format';
 import type { TownData } from '../shared/domain/schema';
 import { figure } from './stats';
 import type { Figure } from './stats';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'test-output/bench-restore');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'];
 
 /** Records every long task from the first script on (a string: see bench/web.ts on tsx helpers). */
 const WATCH_LONG_TASKS = `(() => {

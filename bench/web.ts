@@ -21,21 +21,10 @@ import { serializeBackup } from '../shared/backup/format';
 import { largeTown } from '../tests/fixtures/synthetic-towns';
 import { figure, summarise } from './stats';
 import type { Figure } from './stats';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'test-output/bench-web');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The e2e suite's flags (tests/e2e/browser.ts). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Builds the renderer (as the e2e setup does) and/or the import page, with the large backup beside it. */
 async function buildPages(pages: { app: boolean; importer: boolean }): Promise<void> {

@@ -22,22 +22,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+
+export { CHROMIUM_PATH };
 
 /** Where global-setup serves the built renderer (a free port chosen per run). */
 export const BASE_URL = inject('e2eBaseUrl');
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const screenshotDir = resolve(import.meta.dirname, '../../test-output/screenshots');
 

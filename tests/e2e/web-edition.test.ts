@@ -15,19 +15,9 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webEditionConfig } from '../../vite.web.config';
 import { CHROMIUM_PATH, goTo, shot, waitForApp } from './browser';
+import { CHROMIUM_ARGS } from './chromium';
 
 const outDir = resolve(import.meta.dirname, '../../test-output/web-edition');
-/** The e2e suite's flags (tests/e2e/browser.ts). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let server: PreviewServer;
 let base: string;
