@@ -120,17 +120,18 @@ export async function saveText(
   return { status: 'saved', fileName: result.fileName };
 }
 
-/** Open dialog → read one backup or CSV file as UTF-8 text. */
-export async function openTextFile(
-  window: BrowserWindow,
-  request: { kind: TextFileKind },
-): Promise<OpenTextResult> {
-  const title = request.kind === 'backup' ? 'Choose a backup file' : 'Choose a CSV file';
+type PickedFile =
+  | { status: 'read'; fileName: string; bytes: Buffer }
+  | { status: 'canceled' }
+  | { status: 'error'; message: string };
+
+/** Open dialog → the chosen file's bytes, refusing folders and files over 64 MB in plain words. */
+async function pickAndRead(window: BrowserWindow, kind: TextFileKind): Promise<PickedFile> {
   const choice = await dialog.showOpenDialog(window, {
-    title,
+    title: kind === 'backup' ? 'Choose a backup file' : 'Choose a CSV file',
     defaultPath: app.getPath('documents'),
     properties: ['openFile'],
-    filters: [...textFilters[request.kind], { name: 'All files', extensions: ['*'] }],
+    filters: [...textFilters[kind], { name: 'All files', extensions: ['*'] }],
   });
   const path = choice.filePaths[0];
   if (choice.canceled || path === undefined) return { status: 'canceled' };
@@ -141,16 +142,26 @@ export async function openTextFile(
     if (info.size > MAX_OPEN_BYTES) {
       return { status: 'error', message: `${fileName} is too large to open (more than 64 MB)` };
     }
-    const bytes = await readFile(path);
-    if (request.kind !== 'backup') return { status: 'opened', fileName, text: bytes.toString('utf8') };
-    // The byte boundary for backups: strict UTF-8 (and a spreadsheet or PDF named as such), never "�".
-    const decoded = decodeBackupBytes(bytes);
-    if (!decoded.ok)
-      return { status: 'error', message: decoded.errors[0]?.plain ?? 'the file is not a backup' };
-    return { status: 'opened', fileName, text: decoded.text };
+    return { status: 'read', fileName, bytes: await readFile(path) };
   } catch (e) {
     return { status: 'error', message: `${fileName} could not be read (${describeFsError(e)})` };
   }
+}
+
+/** Open dialog → read one backup or CSV file as UTF-8 text. */
+export async function openTextFile(
+  window: BrowserWindow,
+  request: { kind: TextFileKind },
+): Promise<OpenTextResult> {
+  const picked = await pickAndRead(window, request.kind);
+  if (picked.status !== 'read') return picked;
+  const { fileName, bytes } = picked;
+  if (request.kind !== 'backup') return { status: 'opened', fileName, text: bytes.toString('utf8') };
+  // The byte boundary for backups: strict UTF-8 (and a spreadsheet or PDF named as such), never "�".
+  const decoded = decodeBackupBytes(bytes);
+  if (!decoded.ok)
+    return { status: 'error', message: decoded.errors[0]?.plain ?? 'the file is not a backup' };
+  return { status: 'opened', fileName, text: decoded.text };
 }
 
 /**
@@ -158,25 +169,8 @@ export async function openTextFile(
  * Excel is often Windows-1252 or UTF-16, which reading as UTF-8 here would garble.
  */
 export async function openCsvFile(window: BrowserWindow): Promise<OpenBytesResult> {
-  const choice = await dialog.showOpenDialog(window, {
-    title: 'Choose a CSV file',
-    defaultPath: app.getPath('documents'),
-    properties: ['openFile'],
-    filters: [...textFilters.csv, { name: 'All files', extensions: ['*'] }],
-  });
-  const path = choice.filePaths[0];
-  if (choice.canceled || path === undefined) return { status: 'canceled' };
-  const fileName = basename(path);
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) return { status: 'error', message: `${fileName} is not a file` };
-    if (info.size > MAX_OPEN_BYTES) {
-      return { status: 'error', message: `${fileName} is too large to open (more than 64 MB)` };
-    }
-    const buffer = await readFile(path);
-    // A plain Uint8Array (not a Node Buffer view into a shared pool) crosses IPC as exactly these bytes.
-    return { status: 'opened', fileName, bytes: new Uint8Array(buffer) };
-  } catch (e) {
-    return { status: 'error', message: `${fileName} could not be read (${describeFsError(e)})` };
-  }
+  const picked = await pickAndRead(window, 'csv');
+  if (picked.status !== 'read') return picked;
+  // A plain Uint8Array (not a Node Buffer view into a shared pool) crosses IPC as exactly these bytes.
+  return { status: 'opened', fileName: picked.fileName, bytes: new Uint8Array(picked.bytes) };
 }
