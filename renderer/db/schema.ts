@@ -26,6 +26,7 @@ import type {
   Town,
   Training,
 } from '../../shared/domain/schema';
+import type { ConflictRow } from '../../shared/sync/conflicts';
 
 /** The app's database name in the user's profile. */
 export const DEFAULT_DB_NAME = 'equity-training-ledger';
@@ -137,6 +138,12 @@ export class AppDB extends Dexie {
    */
   submissions!: Table<Submission, string>;
   /**
+   * Since version 6: records changed on two computers before they shared their changes, each
+   * with every version kept (shared/sync/conflicts.ts). Sync bookkeeping, not town data: never
+   * in a backup.
+   */
+  syncConflicts!: Table<ConflictRow, string>;
+  /**
    * Since version 2: the app's own bookkeeping (e.g. the last CSV import), one row per
    * `key`. Not town data: never in a backup, and a restore leaves it alone.
    */
@@ -194,6 +201,12 @@ export class AppDB extends Dexie {
     // timeline). Nothing existing changes, so no `.upgrade()`.
     this.version(5).stores({
       submissions: 'id, certificationYear',
+    });
+
+    // Version 6: adds `syncConflicts`, the Conflicts list of sharing (renderer/sync/). Nothing
+    // existing changes, so no `.upgrade()`.
+    this.version(6).stores({
+      syncConflicts: 'id',
     });
   }
 

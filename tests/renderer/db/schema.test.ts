@@ -21,14 +21,15 @@ afterEach(async () => {
 });
 
 describe('AppDB', () => {
-  it('opens at version 5 with every table and no town', async () => {
+  it('opens at version 6 with every table and no town', async () => {
     db = testDb();
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [
         'meta',
         'submissions',
+        'syncConflicts',
         'sessionAttendance',
         'certifications',
         'coaching',
@@ -144,7 +145,7 @@ describe('AppDB upgrade from version 1', () => {
 
     db = createDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await loadTownData(db)).toEqual(await expectedOrder(data));
     expect(await db.meta.count()).toBe(0);
     // The upgraded database takes new writes in both old and new tables.
@@ -162,7 +163,7 @@ describe('AppDB upgrade from version 1', () => {
         const upgraded = createDb(name, { indexedDB, IDBKeyRange });
         try {
           expect(await loadTownData(upgraded)).toEqual(await expectedOrder(data));
-          expect(upgraded.verno).toBe(5);
+          expect(upgraded.verno).toBe(6);
         } finally {
           upgraded.close();
           await upgraded.delete();
@@ -221,7 +222,7 @@ describe('AppDB upgrade from version 2 to 5 (attendance per session)', () => {
 
     db = createDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     await expectAttendanceRows(db, data);
     expect(await loadTownData(db)).toEqual(await expectedOrder(data));
     expect(await db.meta.get('lastCsvImport')).toEqual({
@@ -241,7 +242,7 @@ describe('AppDB upgrade from version 2 to 5 (attendance per session)', () => {
         const upgraded = createDb(name, { indexedDB, IDBKeyRange });
         try {
           await upgraded.open();
-          expect(upgraded.verno).toBe(5);
+          expect(upgraded.verno).toBe(6);
           await expectAttendanceRows(upgraded, data);
           expect(await loadTownData(upgraded)).toEqual(await expectedOrder(data));
           expect(await upgraded.meta.count()).toBe(1);
@@ -307,7 +308,7 @@ describe('AppDB upgrade from version 4 to 5 (submissions)', () => {
 
       db = createDb(name, { indexedDB, IDBKeyRange });
       await db.open();
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
       expect(await loadTownData(db)).toEqual(await expectedOrder({ ...data, submissions: [] }));
       expect(await db.submissions.count()).toBe(0);
       expect(await db.meta.get('lastCsvImport')).toBeDefined();
