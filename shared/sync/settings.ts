@@ -9,6 +9,24 @@
  */
 import { z } from 'zod';
 
+/** The parts of a WHATWG URL used here. */
+interface ParsedUrl {
+  protocol: string;
+  hostname: string;
+  host: string;
+  username: string;
+  password: string;
+  search: string;
+  hash: string;
+  pathname: string;
+  origin: string;
+}
+/**
+ * The WHATWG URL parser every runtime of this code has (Chromium, Node), which the ES
+ * library types of shared/ do not declare: looked up once, typed to what is used.
+ */
+const Url = (globalThis as unknown as { URL: new (input: string) => ParsedUrl }).URL;
+
 /** Hosts that may be reached over plain http: this computer only. */
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -22,9 +40,9 @@ export function checkServerAddress(
   const text = input.trim();
   if (text === '')
     return { ok: false, message: 'Type the server’s address, for example https://records.example.org.' };
-  let url: URL;
+  let url: ParsedUrl;
   try {
-    url = new URL(text);
+    url = new Url(text);
   } catch {
     return {
       ok: false,
@@ -115,5 +133,5 @@ export function databaseUrl(settings: Pick<SharingSettings, 'serverUrl' | 'datab
 
 /** The origin the Content-Security-Policy must allow for these settings. */
 export function sharingOrigin(settings: Pick<SharingSettings, 'serverUrl'>): string {
-  return new URL(settings.serverUrl).origin;
+  return new Url(settings.serverUrl).origin;
 }
