@@ -7,8 +7,8 @@ import type { Table } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { settingsSchema } from '../../shared/domain/schema';
 import type { Attendance } from '../../shared/domain/schema';
-import { attendanceDocId, docsOf, LIST_TYPES, listDocId } from '../../shared/sync/docs';
-import type { ListKey, SyncDoc } from '../../shared/sync/docs';
+import { attendanceDocId, LIST_TYPES, listDocId } from '../../shared/sync/docs';
+import type { ListKey, SyncDoc, SyncDocType } from '../../shared/sync/docs';
 import type { ConflictRow } from '../../shared/sync/conflicts';
 import { db as appDb } from './instance';
 import { compareCodeUnits, SETTINGS_KEY, TOWN_KEY } from './schema';
@@ -23,41 +23,57 @@ function listTable(db: AppDB, key: ListKey): Table<{ id: string }, string> {
   return db.table<{ id: string }, string>(key);
 }
 
+/** The document type each Dexie table's rows become (the `storagemutated` event names tables). */
+export const DOC_TYPE_OF_TABLE: Readonly<Record<string, SyncDocType>> = {
+  town: 'town',
+  settings: 'settings',
+  sessionAttendance: 'attendance',
+  ...Object.fromEntries(LIST_KEYS.map((k) => [k, LIST_TYPES[k]])),
+};
+
 /**
- * Every record stored now, as documents (empty when there is no town). Submissions are
+ * Records stored now, as documents (empty when there is no town), of every type or only of
+ * `types` (a push after a tick reads attendance, not 1,000 people). Submissions are
  * immutable, so those in `knownSubmissions` are listed by id only (`data: undefined`): the
  * caller already has them, and a large town's frozen packets are megabytes each.
  */
 export async function readSyncDocs(
   db: AppDB,
-  knownSubmissions: ReadonlySet<string> = new Set(),
+  options: { knownSubmissions?: ReadonlySet<string>; types?: ReadonlySet<SyncDocType> } = {},
 ): Promise<SyncDoc[]> {
+  const known = options.knownSubmissions ?? new Set<string>();
+  const wanted = (type: SyncDocType) => options.types === undefined || options.types.has(type);
   return db.transaction('r', db.allTables(), async () => {
     const town = await db.town.get(TOWN_KEY);
     if (town === undefined) return [];
-    const settings = (await db.settings.get(SETTINGS_KEY)) ?? settingsSchema.parse({});
-    const lists = {} as Record<ListKey, { id: string }[]>;
-    for (const key of LIST_KEYS) {
-      if (key === 'submissions') continue;
-      lists[key] = await listTable(db, key).toArray();
+    const docs: SyncDoc[] = [];
+    if (wanted('town')) docs.push({ _id: 'town', type: 'town', data: town });
+    if (wanted('settings')) {
+      const settings = (await db.settings.get(SETTINGS_KEY)) ?? settingsSchema.parse({});
+      docs.push({ _id: 'settings', type: 'settings', data: settings });
     }
-    const submissionIds = await db.submissions.toCollection().primaryKeys();
-    const unknown = submissionIds.filter((id) => !knownSubmissions.has(id));
-    const fresh = await db.submissions.bulkGet(unknown);
-    const rows = await db.sessionAttendance.toArray();
-    const attendance: Attendance[] = rows.flatMap((r) =>
-      r.personIds.map((personId) => ({ personId, sessionId: r.sessionId })),
-    );
-    const docs = docsOf({
-      ...(lists as unknown as Parameters<typeof docsOf>[0]),
-      town,
-      settings,
-      submissions: fresh.filter((s) => s !== undefined),
-      attendance,
-    });
-    for (const id of submissionIds) {
-      if (knownSubmissions.has(id))
-        docs.push({ _id: listDocId('submission', id), type: 'submission', data: undefined });
+    for (const key of LIST_KEYS) {
+      const type = LIST_TYPES[key];
+      if (!wanted(type)) continue;
+      if (key === 'submissions') {
+        const ids = await db.submissions.toCollection().primaryKeys();
+        const fresh = await db.submissions.bulkGet(ids.filter((id) => !known.has(id)));
+        for (const s of fresh) if (s) docs.push({ _id: listDocId(type, s.id), type, data: s });
+        for (const id of ids)
+          if (known.has(id)) docs.push({ _id: listDocId(type, id), type, data: undefined });
+        continue;
+      }
+      for (const record of await listTable(db, key).toArray()) {
+        docs.push({ _id: listDocId(type, record.id), type, data: record });
+      }
+    }
+    if (wanted('attendance')) {
+      for (const row of await db.sessionAttendance.toArray()) {
+        for (const personId of row.personIds) {
+          const a: Attendance = { personId, sessionId: row.sessionId };
+          docs.push({ _id: attendanceDocId(a), type: 'attendance', data: a });
+        }
+      }
     }
     return docs;
   });

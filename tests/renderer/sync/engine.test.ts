@@ -1,0 +1,175 @@
+/**
+ * The sync engine against a real CouchDB-compatible server (pouchdb-server, in memory):
+ * two computers = two Dexie databases (fake-indexeddb) with a PouchDB mirror each
+ * (memory adapter), sharing one server database.
+ */
+import PouchDB from 'pouchdb-core';
+import http from 'pouchdb-adapter-http';
+import memory from 'pouchdb-adapter-memory';
+import replication from 'pouchdb-replication';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  deleteSession,
+  loadTownData,
+  putPerson,
+  replaceAllData,
+  setAttendance,
+} from '../../../renderer/db/repositories';
+import type { AppDB } from '../../../renderer/db/schema';
+import { listConflicts } from '../../../renderer/db/sync';
+import { ForeignDatabaseError, SyncEngine } from '../../../renderer/sync/engine';
+import type { PouchDatabase } from '../../../renderer/sync/engine';
+import { databaseUrl } from '../../../shared/sync/settings';
+import { startCouchServer } from '../../fixtures/couch-server';
+import type { CouchServer } from '../../fixtures/couch-server';
+import { smallTown } from '../../fixtures/synthetic-towns';
+import { testDb } from '../db/helpers';
+
+PouchDB.plugin(memory).plugin(http).plugin(replication);
+
+let server: CouchServer;
+beforeAll(async () => {
+  server = await startCouchServer();
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+let dbCount = 0;
+function computer(database: string, password = 'pw'): { db: AppDB; engine: SyncEngine } {
+  const db = testDb();
+  const mirror: PouchDatabase = new PouchDB(`mirror-${++dbCount}-${crypto.randomUUID()}`, {
+    adapter: 'memory',
+  });
+  const remote: PouchDatabase = new PouchDB(databaseUrl({ serverUrl: server.url, database }), {
+    adapter: 'http',
+    skip_setup: true,
+    auth: { username: 'clerk', password },
+  });
+  return { db, engine: new SyncEngine(db, mirror, remote) };
+}
+
+let dbNames = 0;
+async function freshDb(): Promise<string> {
+  const name = `town-${++dbNames}`;
+  await server.createTownDb(name, 'clerk', 'pw');
+  return name;
+}
+
+describe('sync between two computers', () => {
+  it('converges after both edit offline: one attendance record, the deletion on both, the title conflict on both with the same winner', async () => {
+    const name = await freshDb();
+    const a = computer(name);
+    const b = computer(name);
+    const town = smallTown(4);
+    await replaceAllData(a.db, town);
+    await a.engine.round();
+    // B joins: an empty computer pulls the town.
+    await b.engine.round();
+    expect(await loadTownData(b.db)).toEqual(await loadTownData(a.db));
+
+    // Both offline: each edits.
+    const person = town.people[0]!;
+    const session = town.sessions.find(
+      (s) => !town.attendance.some((x) => x.sessionId === s.id && x.personId === person.id),
+    )!;
+    const doomed = town.sessions.find((s) => s.id !== session.id)!;
+    const newcomer = { ...person, id: 'newcomer', name: 'Nia Newcomer', email: '' };
+    await putPerson(a.db, newcomer);
+    const retitle = (title: string) => ({
+      ...person,
+      positions: person.positions.map((p, i) => (i === 0 && 'title' in p ? { ...p, title } : p)),
+    });
+    await putPerson(a.db, retitle('Chair (A)'));
+    await putPerson(b.db, retitle('Chair (B)'));
+    await setAttendance(a.db, person.id, session.id, true);
+    await setAttendance(b.db, person.id, session.id, true);
+    await deleteSession(a.db, doomed.id);
+
+    // Both reconnect.
+    await a.engine.round();
+    await b.engine.round();
+    await a.engine.round();
+
+    const dataA = await loadTownData(a.db);
+    const dataB = await loadTownData(b.db);
+    expect(dataA).toEqual(dataB);
+    expect(dataA!.people.some((p) => p.id === 'newcomer')).toBe(true);
+    expect(dataA!.sessions.some((s) => s.id === doomed.id)).toBe(false);
+    expect(
+      dataA!.attendance.filter((x) => x.personId === person.id && x.sessionId === session.id),
+    ).toHaveLength(1);
+    const conflictsA = await listConflicts(a.db);
+    const conflictsB = await listConflicts(b.db);
+    expect(conflictsA.map((c) => c.id)).toEqual([`person:${person.id}`]);
+    expect(conflictsB.map((c) => c.id)).toEqual([`person:${person.id}`]);
+    expect(conflictsA[0]!.winner).toEqual(conflictsB[0]!.winner);
+    // Nothing lost: the other title is kept beside the winner.
+    const titles = [conflictsA[0]!.winner, ...conflictsA[0]!.others].map((v) => JSON.stringify(v.data));
+    expect(titles.some((t) => t.includes('Chair (A)'))).toBe(true);
+    expect(titles.some((t) => t.includes('Chair (B)'))).toBe(true);
+
+    // Keeping the other version on A resolves it on B too.
+    await a.engine.keep(conflictsA[0]!, conflictsA[0]!.others[0]!);
+    await a.engine.round();
+    await b.engine.round();
+    expect(await listConflicts(a.db)).toEqual([]);
+    expect(await listConflicts(b.db)).toEqual([]);
+    expect(await loadTownData(b.db)).toEqual(await loadTownData(a.db));
+    expect(JSON.stringify((await loadTownData(a.db))!.people.find((p) => p.id === person.id))).toContain(
+      JSON.stringify(conflictsA[0]!.others[0]!.data).includes('Chair (A)') ? 'Chair (A)' : 'Chair (B)',
+    );
+  }, 60_000);
+
+  it('resumes after the server goes away in the middle of a round: nothing lost or duplicated', async () => {
+    const name = await freshDb();
+    const a = computer(name);
+    const b = computer(name);
+    await replaceAllData(a.db, smallTown(5));
+    await a.engine.round();
+    await b.engine.round();
+    for (let i = 0; i < 40; i++)
+      await putPerson(a.db, { ...smallTown(5).people[0]!, id: `extra-${i}`, name: `Extra ${i}`, email: '' });
+    const round = a.engine.round();
+    setTimeout(() => void server.closeGate(), 5);
+    await expect(round).rejects.toThrow();
+    await server.openGate();
+    await a.engine.round();
+    await b.engine.round();
+    const dataB = await loadTownData(b.db);
+    expect(dataB).toEqual(await loadTownData(a.db));
+    expect(dataB!.people.filter((p) => p.id.startsWith('extra-'))).toHaveLength(40);
+  }, 60_000);
+
+  it('refuses a database of another town and changes nothing here', async () => {
+    const name = await freshDb();
+    const a = computer(name);
+    await replaceAllData(a.db, smallTown(6));
+    await a.engine.round();
+    const other = computer(name);
+    const mine = { ...smallTown(7), town: { ...smallTown(7).town, name: 'Another Town' } };
+    await replaceAllData(other.db, mine);
+    await expect(other.engine.round()).rejects.toBeInstanceOf(ForeignDatabaseError);
+    expect(await loadTownData(other.db)).toEqual(
+      await loadTownData(
+        (
+          await (async () => {
+            const d = testDb();
+            await replaceAllData(d, mine);
+            return { db: d };
+          })()
+        ).db,
+      ),
+    );
+  }, 60_000);
+
+  it('says why when the password is wrong or the database unknown, and changes nothing', async () => {
+    const name = await freshDb();
+    const wrong = computer(name, 'not-the-password');
+    await replaceAllData(wrong.db, smallTown(8));
+    await expect(wrong.engine.round()).rejects.toMatchObject({ status: 401 });
+    const unknown = computer('no-such-town');
+    await replaceAllData(unknown.db, smallTown(8));
+    await expect(unknown.engine.round()).rejects.toMatchObject({ status: 404 });
+  }, 60_000);
+});
