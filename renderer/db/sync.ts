@@ -189,8 +189,11 @@ export async function saveConflicts(
   resolved: readonly string[],
 ): Promise<void> {
   await db.transaction('rw', db.syncConflicts, async () => {
-    await db.syncConflicts.bulkDelete([...resolved]);
-    await db.syncConflicts.bulkPut([...rows]);
+    // `resolved` may list every record of a first pull; delete only entries that exist.
+    const listed = new Set(await db.syncConflicts.toCollection().primaryKeys());
+    const gone = resolved.filter((id) => listed.has(id));
+    if (gone.length > 0) await db.syncConflicts.bulkDelete(gone);
+    if (rows.length > 0) await db.syncConflicts.bulkPut([...rows]);
   });
 }
 
