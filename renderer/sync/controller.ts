@@ -15,7 +15,7 @@ import type { ConflictRow, ConflictVersion } from '../../shared/sync/conflicts';
 import type { SharingSettings } from '../../shared/sync/settings';
 import type { SyncProblem, SyncState } from '../../shared/sync/status';
 import { db as appDb } from '../db/instance';
-import { hasTown } from '../db/repositories';
+import { hasTown, sampleTownName } from '../db/repositories';
 import type { AppDB } from '../db/schema';
 import {
   applySyncWrite,
@@ -115,6 +115,16 @@ function runRound(): Promise<void> {
   }
   running = (async () => {
     setState({ kind: 'syncing', lastSyncedAt: lastSyncedAt(), progress: null });
+    if (!(await hasTown(current.db)) && (await current.engine.hasSynced())) {
+      // The records here were erased after sharing them: a new town typed in now must never
+      // overwrite the shared one, so sharing stops (the server keeps the town).
+      running = null;
+      await stopSharing(current.db);
+      useSync.setState({
+        note: 'Sharing was turned off because this computer’s records were erased. The server still has the town: use Join a shared town to fetch it again.',
+      });
+      return;
+    }
     try {
       const report = await current.engine.round((done, total) =>
         setState({ kind: 'syncing', lastSyncedAt: lastSyncedAt(), progress: { done, total } }),
@@ -230,6 +240,15 @@ export async function startSharing(db: AppDB = appDb): Promise<void> {
 
 /** Town › Sharing: checks with the server, stores the settings, and syncs. */
 export async function setUpSharing(input: SharingInput, db: AppDB = appDb): Promise<SaveOutcome> {
+  if ((await sampleTownName(db)) !== null) {
+    return {
+      ok: false,
+      fieldErrors: {},
+      problem: null,
+      message:
+        'The sample town is open. Start your own town (or join a shared one) before turning on sharing.',
+    };
+  }
   const outcome = await vault.save(input);
   if (!outcome.ok) return outcome;
   useSync.setState({ settings: outcome.settings, note: outcome.note });
