@@ -33,6 +33,7 @@ export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
   mainFrame: FakeFrame = { url: 'app://ledger/index.html', parent: null, processId: this.id, routingId: 1 };
   send = vi.fn();
+  reload = vi.fn();
   isCrashed = vi.fn(() => false);
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
@@ -137,6 +138,25 @@ export const dialog = {
 
 export const shell = { openPath: vi.fn((_path: string) => Promise.resolve('')) };
 
+/** A keyring that "encrypts" by reversing and tagging the text: enough to see nothing is stored in plain text. */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+  encryptString: vi.fn((text: string) => Buffer.from(`enc:${[...text].reverse().join('')}`, 'utf8')),
+  decryptString: vi.fn((bytes: Buffer) => {
+    const text = bytes.toString('utf8');
+    if (!text.startsWith('enc:'))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return [...text.slice(4)].reverse().join('');
+  }),
+};
+
+export const net = {
+  fetch: vi.fn((_url: string, _init?: RequestInit): Promise<Response> =>
+    Promise.reject(new TypeError('fetch failed')),
+  ),
+};
+
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown) => ({ template })),
   setApplicationMenu: vi.fn(),
@@ -152,6 +172,8 @@ export function resetFakeElectron(): void {
   app.lockGranted = true;
   ipcMain.handlers.clear();
   vi.clearAllMocks();
+  safeStorage.isEncryptionAvailable.mockImplementation(() => true);
+  safeStorage.getSelectedStorageBackend.mockImplementation(() => 'gnome_libsecret');
 }
 
 /**
@@ -171,4 +193,6 @@ export const electron = {
   dialog,
   shell,
   Menu,
+  safeStorage,
+  net,
 };
