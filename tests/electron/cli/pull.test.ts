@@ -149,6 +149,38 @@ describe('ledger pull', () => {
     expect(PAGE_SIZE).toBeGreaterThan(75);
   });
 
+  it('reports progress on stderr for a large town, page by page', async () => {
+    // A stand-in server with 12,000 documents (not ours: the pull ends "not a ledger" after reading them all).
+    const ids = Array.from({ length: 12_000 }, (_, i) => `doc-${String(i).padStart(5, '0')}`);
+    const fake: CliIo['fetch'] = (url) => {
+      const u = new URL(url);
+      if (!u.pathname.endsWith('/_all_docs')) {
+        return Promise.resolve(Response.json({ db_name: 'big-town', doc_count: ids.length }));
+      }
+      const start = u.searchParams.get('startkey');
+      const from = start === null ? 0 : ids.indexOf(JSON.parse(start) as string);
+      const limit = Number(u.searchParams.get('limit'));
+      const rows = ids.slice(from, from + limit).map((id) => ({ id, key: id, doc: { _id: id } }));
+      return Promise.resolve(Response.json({ total_rows: ids.length, offset: from, rows }));
+    };
+    const f = io({}, fake);
+    const code = await runCli(
+      ['pull', 'https://records.example.org/big-town', '--out', join(dir, 'b.json')],
+      f.value,
+    );
+    expect(code).toBe(2);
+    expect(
+      f
+        .stderr()
+        .split('\n')
+        .filter((l) => l.includes('records…')),
+    ).toEqual([
+      'ledger: big-town: read 5,000 of 12,000 records…',
+      'ledger: big-town: read 10,000 of 12,000 records…',
+    ]);
+    expect(f.stderr()).toContain('does not hold Equity Training Ledger records (12,000 documents not ours)');
+  });
+
   it.each([
     [
       'a wrong password',
