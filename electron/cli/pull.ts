@@ -118,6 +118,8 @@ function authorization(env: Readonly<Record<string, string | undefined>>): strin
   if (user === '' && password === '') return null;
   if (user === '') throw new CliError(`pull: ${PASSWORD_VARIABLE} is set but ${USER_VARIABLE} is not`);
   if (password === '') throw new CliError(`pull: ${USER_VARIABLE} is set but ${PASSWORD_VARIABLE} is not`);
+  // Basic auth joins the two with a colon: one in the user name would cut it short.
+  if (user.includes(':')) throw new CliError(`pull: ${USER_VARIABLE} cannot contain a colon (:)`);
   return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
 }
 

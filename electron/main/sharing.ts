@@ -284,8 +284,11 @@ export function createSharingService(store: SharingStore, fetchFn: FetchLike): S
     async save(request) {
       const checked = checkSharingSettings({ ...request, active: true });
       const fieldErrors: SharingFieldErrors = checked.ok ? {} : { ...checked.errors };
+      // Basic auth joins the two with a colon: one in the user name would cut it short.
+      if (checked.ok && checked.settings.username.includes(':'))
+        fieldErrors.username = 'A user name cannot contain a colon (:).';
       if (request.password === '') fieldErrors.password = 'Type your password on the server.';
-      if (!checked.ok || fieldErrors.password !== undefined) {
+      if (!checked.ok || Object.keys(fieldErrors).length > 0) {
         return { ok: false, fieldErrors, message: 'Check the boxes marked in red; nothing was saved.' };
       }
       const probe = await probeServer(fetchFn, checked.settings, request.password);

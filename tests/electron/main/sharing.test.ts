@@ -248,6 +248,16 @@ describe('createSharingService().save()', () => {
     expect(fetchFn).not.toHaveBeenCalled();
   });
 
+  it('refuses a user name with a colon, which Basic auth cannot carry', async () => {
+    const fetchFn = vi.fn(nodeFetch);
+    const result = await service(fetchFn).service.save(request({ username: 'town:clerk' }));
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { username: 'A user name cannot contain a colon (:).' },
+    });
+    expect(fetchFn).not.toHaveBeenCalled();
+  });
+
   it('sends the credentials as Basic auth to the database address, and nowhere else', async () => {
     const fetchFn = vi.fn(nodeFetch);
     await service(fetchFn).service.save(request());
