@@ -86,7 +86,7 @@ export const NOTICE_UNREADABLE =
 export const NOTICE_PASSWORD_UNREADABLE =
   'The saved password could not be read on this computer (its keyring may have changed). Type it again in Town › Sharing.';
 export const NOTICE_PASSWORD_MISSING =
-  'This computer could not keep the password safely, so it was not saved. Type it again in Town › Sharing to sync.';
+  'The password is not kept on this computer (it was to be remembered for one session only, or there is no safe place for it here). Type it again in Town › Sharing to sync.';
 
 const MESSAGE_ENCRYPTED = 'Saved. The password is kept encrypted by this computer’s system keyring.';
 const MESSAGE_NO_KEYRING =
