@@ -63,11 +63,14 @@ const fileSchema = z.strictObject({
 });
 type SharingFile = z.infer<typeof fileSchema>;
 
-/** The part of Electron's `safeStorage` used here (a fake in tests). */
+/**
+ * The part of Electron's `safeStorage` used here (a fake in tests): its asynchronous calls, which
+ * Electron 45 recommends over the synchronous ones (deprecated there).
+ */
 export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
   /** Linux only. */
   getSelectedStorageBackend?(): string;
 }
@@ -102,7 +105,7 @@ export interface SharingStore {
   /** The origin the CSP allows: the server's when sharing is set up (paused or not), else null. */
   origin(): string | null;
   /** The password, decrypted, or null when none is kept. */
-  password(): string | null;
+  password(): Promise<string | null>;
   /** Keeps settings and password (encrypted when possible and asked); rejects with the file-system error. */
   save(settings: SharingSettings, password: string, remember: boolean): Promise<PasswordKept>;
   /** Pauses or resumes; rejects with the file-system error. */
@@ -111,9 +114,9 @@ export interface SharingStore {
   forget(): Promise<void>;
 }
 
-function canEncrypt(safeStorage: SafeStorageLike, platform: NodeJS.Platform): boolean {
+async function canEncrypt(safeStorage: SafeStorageLike, platform: NodeJS.Platform): Promise<boolean> {
   try {
-    if (!safeStorage.isEncryptionAvailable()) return false;
+    if (!(await safeStorage.isAsyncEncryptionAvailable())) return false;
     // On Linux without a secret service, Chromium "encrypts" with a fixed key: that is plain text in disguise.
     if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') return false;
     return true;
@@ -184,27 +187,46 @@ export function createSharingStore(options: SharingStoreOptions): SharingStore {
     origin() {
       return stored ? sharingOrigin(stored.settings) : null;
     },
-    password() {
+    async password() {
       if (sessionPassword !== null) return sessionPassword;
       if (decrypted !== null) return decrypted;
-      const encrypted = stored?.encryptedPassword;
-      if (!encrypted) return null;
+      const from = stored;
+      const encrypted = from?.encryptedPassword;
+      if (!from || !encrypted) return null;
+      let answer: { result: string; shouldReEncrypt: boolean };
       try {
-        decrypted = options.safeStorage.decryptString(Buffer.from(encrypted, 'base64'));
-        return decrypted;
+        answer = await options.safeStorage.decryptStringAsync(Buffer.from(encrypted, 'base64'));
       } catch {
         notice = NOTICE_PASSWORD_UNREADABLE;
         return null;
       }
+      decrypted = answer.result;
+      if (answer.shouldReEncrypt) {
+        // The keyring rotated its key: store the password under the new one (best effort: the old still works).
+        void serial(async () => {
+          if (stored !== from) return;
+          const next = {
+            ...from,
+            encryptedPassword: (await options.safeStorage.encryptStringAsync(answer.result)).toString(
+              'base64',
+            ),
+          };
+          await write(next);
+          stored = next;
+        }).catch(() => undefined);
+      }
+      return decrypted;
     },
     save(settings, password, remember) {
       return serial(async () => {
-        const encrypt = remember && canEncrypt(options.safeStorage, options.platform);
+        const encrypt = remember && (await canEncrypt(options.safeStorage, options.platform));
         const next: SharingFile = {
           format: FILE_FORMAT,
           version: 1,
           settings,
-          encryptedPassword: encrypt ? options.safeStorage.encryptString(password).toString('base64') : null,
+          encryptedPassword: encrypt
+            ? (await options.safeStorage.encryptStringAsync(password)).toString('base64')
+            : null,
         };
         await write(next);
         stored = next;
@@ -273,7 +295,7 @@ export async function probeServer(
 export interface SharingService {
   status(): SharingStatus;
   save(request: SharingSaveRequest): Promise<SharingSaveResult>;
-  password(): string | null;
+  password(): Promise<string | null>;
   setActive(active: boolean): Promise<SharingStatus>;
   forget(): Promise<SharingForgetResult>;
 }

@@ -139,16 +139,20 @@ export const dialog = {
 export const shell = { openPath: vi.fn((_path: string) => Promise.resolve('')) };
 
 /** A keyring that "encrypts" by reversing and tagging the text: enough to see nothing is stored in plain text. */
+const encrypt = (text: string) => Buffer.from(`enc:${[...text].reverse().join('')}`, 'utf8');
+const decrypt = (bytes: Buffer) => {
+  const text = bytes.toString('utf8');
+  if (!text.startsWith('enc:'))
+    throw new Error('Error while decrypting the ciphertext provided to safeStorage.');
+  return [...text.slice(4)].reverse().join('');
+};
 export const safeStorage = {
-  isEncryptionAvailable: vi.fn(() => true),
+  isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
   getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
-  encryptString: vi.fn((text: string) => Buffer.from(`enc:${[...text].reverse().join('')}`, 'utf8')),
-  decryptString: vi.fn((bytes: Buffer) => {
-    const text = bytes.toString('utf8');
-    if (!text.startsWith('enc:'))
-      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-    return [...text.slice(4)].reverse().join('');
-  }),
+  encryptStringAsync: vi.fn((text: string) => Promise.resolve(encrypt(text))),
+  decryptStringAsync: vi.fn((bytes: Buffer) =>
+    Promise.resolve().then(() => ({ result: decrypt(bytes), shouldReEncrypt: false })),
+  ),
 };
 
 export const net = {
@@ -172,7 +176,7 @@ export function resetFakeElectron(): void {
   app.lockGranted = true;
   ipcMain.handlers.clear();
   vi.clearAllMocks();
-  safeStorage.isEncryptionAvailable.mockImplementation(() => true);
+  safeStorage.isAsyncEncryptionAvailable.mockImplementation(() => Promise.resolve(true));
   safeStorage.getSelectedStorageBackend.mockImplementation(() => 'gnome_libsecret');
 }
 

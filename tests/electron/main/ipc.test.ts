@@ -53,7 +53,7 @@ function setup() {
     sharing: {
       status: vi.fn(() => ({ settings: null, passwordKept: null, notice: null })),
       save: vi.fn(() => Promise.resolve({ ok: false, message: 'nothing saved' } as const)),
-      password: vi.fn(() => 'pw'),
+      password: vi.fn(() => Promise.resolve('pw')),
       setActive: vi.fn(() => Promise.resolve({ settings: null, passwordKept: null, notice: null })),
       forget: vi.fn(() => Promise.resolve({ ok: true } as const)),
     },

@@ -69,24 +69,28 @@ describe('createSharingStore()', () => {
     next.load();
     expect(next.status()).toEqual({ settings, passwordKept: 'encrypted', notice: null });
     expect(next.origin()).toBe('https://couch.example.org');
-    expect(next.password()).toBe(PASSWORD);
+    await expect(next.password()).resolves.toBe(PASSWORD);
   });
 
   it('keeps the password for this run only when the clerk did not ask to remember it', async () => {
     const s = store();
     s.load();
     await expect(s.save(settings, PASSWORD, false)).resolves.toBe('this-session');
-    expect(s.password()).toBe(PASSWORD);
-    expect(safeStorage.encryptString).not.toHaveBeenCalled();
+    await expect(s.password()).resolves.toBe(PASSWORD);
+    expect(safeStorage.encryptStringAsync).not.toHaveBeenCalled();
     expect(await fileText()).not.toContain(PASSWORD);
     const next = store();
     next.load();
     expect(next.status()).toEqual({ settings, passwordKept: null, notice: NOTICE_PASSWORD_MISSING });
-    expect(next.password()).toBeNull();
+    await expect(next.password()).resolves.toBeNull();
   });
 
   it.each([
-    ['no keyring at all', 'win32' as const, () => safeStorage.isEncryptionAvailable.mockReturnValue(false)],
+    [
+      'no keyring at all',
+      'win32' as const,
+      () => safeStorage.isAsyncEncryptionAvailable.mockResolvedValue(false),
+    ],
     [
       "Linux's basic_text fallback",
       'linux' as const,
@@ -97,10 +101,10 @@ describe('createSharingStore()', () => {
     const s = store(platform);
     s.load();
     await expect(s.save(settings, PASSWORD, true)).resolves.toBe('this-session');
-    expect(safeStorage.encryptString).not.toHaveBeenCalled();
+    expect(safeStorage.encryptStringAsync).not.toHaveBeenCalled();
     expect(await fileText()).toContain('"encryptedPassword": null');
     expect(s.status().passwordKept).toBe('this-session');
-    expect(s.password()).toBe(PASSWORD);
+    await expect(s.password()).resolves.toBe(PASSWORD);
   });
 
   it.each([
@@ -133,11 +137,24 @@ describe('createSharingStore()', () => {
     await s.save(settings, PASSWORD, true);
     const next = store();
     next.load();
-    safeStorage.decryptString.mockImplementationOnce(() => {
-      throw new Error('keyring changed');
-    });
-    expect(next.password()).toBeNull();
+    safeStorage.decryptStringAsync.mockRejectedValueOnce(new Error('keyring changed'));
+    await expect(next.password()).resolves.toBeNull();
     expect(next.status().notice).toBe(NOTICE_PASSWORD_UNREADABLE);
+  });
+
+  it('stores the password again under a rotated key when the keyring asks', async () => {
+    const s = store();
+    s.load();
+    await s.save(settings, PASSWORD, true);
+    const before = await fileText();
+    const next = store();
+    next.load();
+    safeStorage.decryptStringAsync.mockResolvedValueOnce({ result: PASSWORD, shouldReEncrypt: true });
+    safeStorage.encryptStringAsync.mockResolvedValueOnce(Buffer.from('enc:rotated', 'utf8'));
+    await expect(next.password()).resolves.toBe(PASSWORD);
+    await vi.waitFor(async () => expect(await fileText()).not.toBe(before));
+    expect(await fileText()).toContain(Buffer.from('enc:rotated').toString('base64'));
+    expect(await fileText()).not.toContain(PASSWORD);
   });
 
   it('pauses and resumes in the file, and forgets everything', async () => {
@@ -153,7 +170,7 @@ describe('createSharingStore()', () => {
     await s.forget();
     expect(await readdir(dir)).toEqual([]);
     expect(s.status()).toEqual({ settings: null, passwordKept: null, notice: null });
-    expect(s.password()).toBeNull();
+    await expect(s.password()).resolves.toBeNull();
     expect(s.origin()).toBeNull();
   });
 
@@ -162,7 +179,7 @@ describe('createSharingStore()', () => {
     s.load();
     await expect(s.save(settings, PASSWORD, true)).rejects.toMatchObject({ code: 'ENOENT' });
     expect(s.status().settings).toBeNull();
-    expect(s.password()).toBeNull();
+    await expect(s.password()).resolves.toBeNull();
   });
 });
 
@@ -191,11 +208,11 @@ describe('createSharingService().save()', () => {
       message: expect.stringContaining('encrypted') as unknown,
     });
     expect(s.origin()).toBe(server.url);
-    expect(s.password()).toBe(PASSWORD);
+    await expect(s.password()).resolves.toBe(PASSWORD);
   });
 
   it('tells the clerk, in words, that a password kept for this run must be typed again', async () => {
-    safeStorage.isEncryptionAvailable.mockReturnValue(false);
+    safeStorage.isAsyncEncryptionAvailable.mockResolvedValue(false);
     const result = await service().service.save(request());
     expect(result).toMatchObject({ ok: true, passwordKept: 'this-session' });
     expect(result.message).toContain('you will type it again next time');
