@@ -225,15 +225,15 @@ export async function pullDocs(
   auth: string | null,
   pageSize = PAGE_SIZE,
 ): Promise<PulledDocs> {
-  const fail = (problem: ServerProblem, status: number | null, detail = ''): never => {
+  const failure = (problem: ServerProblem, status: number | null, detail = ''): CliError => {
     // Not signed in, a members-only database is a question of credentials, not of membership.
     const meant = auth === null && problem === 'forbidden' ? 'password' : problem;
-    throw new CliError(problemLine(target, meant, status, detail, auth !== null));
+    return new CliError(problemLine(target, meant, status, detail, auth !== null));
   };
   const info = await getJson(io, target.url, auth);
   const probe = readProbe('unreachable' in info ? 'unreachable' : info);
-  if (!probe.ok) fail(probe.problem, probe.status, 'unreachable' in info ? info.unreachable : '');
-  const total = probe.ok ? probe.info.docCount : 0;
+  if (!probe.ok) throw failure(probe.problem, probe.status, 'unreachable' in info ? info.unreachable : '');
+  const total = probe.info.docCount;
   const loud = total > PROGRESS_RECORDS;
   let nextReport = PROGRESS_RECORDS;
 
@@ -256,12 +256,12 @@ export async function pullDocs(
       problem === 'noDatabase' ||
       problem === 'server'
     ) {
-      fail(problem, answer.status);
+      throw failure(problem, answer.status);
     }
     const rows =
       isObject(answer.body) && Array.isArray(answer.body.rows) ? (answer.body.rows as unknown[]) : null;
-    if (answer.status !== 200 || rows === null) fail('server', answer.status);
-    const page = rows!.slice(0, pageSize);
+    if (answer.status !== 200 || rows === null) throw failure('server', answer.status);
+    const page = rows.slice(0, pageSize);
     for (const row of page) {
       const id = isObject(row) && typeof row.id === 'string' ? row.id : null;
       if (id === null || !isObject(row) || row.doc === undefined || row.doc === null) continue;
@@ -280,11 +280,13 @@ export async function pullDocs(
       );
       while (nextReport <= read) nextReport += PROGRESS_RECORDS;
     }
-    if (rows!.length <= pageSize) break;
-    const next = rows![pageSize];
-    startkey = isObject(next) && typeof next.id === 'string' ? next.id : null;
-    // A server that pages without ids would loop forever: treat it as not CouchDB.
-    if (startkey === null) fail('server', answer.status);
+    if (rows.length <= pageSize) break;
+    const next = rows[pageSize];
+    const nextKey = isObject(next) && typeof next.id === 'string' ? next.id : null;
+    // Ids come in ascending order; a server that pages without them, or backwards, would loop forever.
+    if (nextKey === null || (startkey !== null && nextKey <= startkey))
+      throw failure('server', answer.status);
+    startkey = nextKey;
   }
   return out;
 }

@@ -149,6 +149,28 @@ describe('ledger pull', () => {
     expect(PAGE_SIZE).toBeGreaterThan(75);
   });
 
+  it('stops, instead of looping forever, when a server pages backwards or without ids', async () => {
+    const target = parseDatabaseAddress('https://records.example.org/odd-town');
+    const answering =
+      (rows: unknown[]): CliIo['fetch'] =>
+      (url) =>
+        Promise.resolve(
+          Response.json(
+            new URL(url).pathname.endsWith('/_all_docs') ? { rows } : { db_name: 'odd-town', doc_count: 2 },
+          ),
+        );
+    const same = [
+      { id: 'a', doc: { _id: 'a' } },
+      { id: 'b', doc: { _id: 'b' } },
+    ];
+    await expect(pullDocs(io({}, answering(same)).value, target, null, 1)).rejects.toThrow(
+      'does not answer like a CouchDB database',
+    );
+    await expect(
+      pullDocs(io({}, answering([{ id: 'a' }, { key: 'b' }])).value, target, null, 1),
+    ).rejects.toThrow('does not answer like a CouchDB database');
+  });
+
   it('reports progress on stderr for a large town, page by page', async () => {
     // A stand-in server with 12,000 documents (not ours: the pull ends "not a ledger" after reading them all).
     const ids = Array.from({ length: 12_000 }, (_, i) => `doc-${String(i).padStart(5, '0')}`);
