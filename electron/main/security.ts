@@ -51,6 +51,9 @@ const PLAIN_ORIGIN = /^https?:\/\/(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/
  * http only for this computer, as shared/sync/settings.ts allows). Anything that is not exactly
  * such an origin (a path, a wildcard, a second source smuggled in after a space or a `;`) gives
  * the strict policy: a bad setting can turn sharing off, never open the policy wider.
+ * The app:// handler puts it in the header and in index.html's meta tag (protocol.ts); under
+ * `electron-vite dev` the page and its strict tag come from the dev server instead, so there
+ * the renderer reaches a sharing server only in a built app (the header alone is not enough).
  */
 export function contentSecurityPolicy(sharingOrigin: string | null): string {
   if (sharingOrigin === null) return CONTENT_SECURITY_POLICY;
