@@ -28,6 +28,12 @@ export interface CliIo {
    * nothing at all); `ledger check FOLDER` reads every `*.json` in it. Absent: no folders.
    */
   listFolder?: (path: string) => Promise<string[] | null>;
+  /** The environment (`ledger pull` reads the server's user name and password from it). Absent: empty. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** HTTP requests (`ledger pull`). Absent: this ledger cannot reach a server. */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** The current time (a pulled backup's `exportedAt`). Absent: the clock. */
+  now?: () => Date;
 }
 
 export interface CliCommand {

@@ -6,5 +6,12 @@ import { checkCommand } from './check';
 import type { CliCommand } from './command';
 import { historyCommand } from './history';
 import { packetCommand, signinCommand } from './packet';
+import { pullCommand } from './pull';
 
-export const commands: readonly CliCommand[] = [checkCommand, packetCommand, signinCommand, historyCommand];
+export const commands: readonly CliCommand[] = [
+  checkCommand,
+  packetCommand,
+  signinCommand,
+  historyCommand,
+  pullCommand,
+];

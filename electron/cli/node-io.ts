@@ -23,6 +23,9 @@ export function nodeIo(
     writeFile: (path, data) => writeFileAtomic(path, data),
     // date-fns formats in the local time zone: "today" is the clerk's calendar day.
     today: () => format(new Date(), 'yyyy-MM-dd'),
+    env: process.env,
+    fetch: (url, init) => fetch(url, init),
+    now: () => new Date(),
     listFolder: async (path) => {
       try {
         return await readdir(path);

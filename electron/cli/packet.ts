@@ -51,7 +51,7 @@ Options:
   -h, --help            show this help`;
 
 /** The app's version, printed on the cover; read at run time because package.json is outside electron/'s project. */
-function appVersion(): string {
+export function appVersion(): string {
   try {
     const pkg = createRequire(import.meta.url)('../../package.json') as { version?: unknown };
     return typeof pkg.version === 'string' ? pkg.version : '';
@@ -74,7 +74,7 @@ function requireOut(command: string, out: string | undefined): string {
   return out;
 }
 
-function describeWriteError(e: unknown): string {
+export function describeWriteError(e: unknown): string {
   switch ((e as { code?: unknown } | null)?.code) {
     case 'ENOENT':
       return 'the folder does not exist';

@@ -8,7 +8,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, session, shell } from 'electron';
 import { eventChannels } from '../../shared/ipc/contract';
 import type { AppInfo, MenuCommand } from '../../shared/ipc/contract';
 import { createBackupStore, describeFsError } from './backups';
@@ -17,10 +17,12 @@ import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { backupsFolder, DATA_FOLDER_NAME, pinUserDataPath } from './paths';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { createSharingService, createSharingStore } from './sharing';
 import { createQuitBackup } from './quit';
 import type { QuitBackup } from './quit';
 import {
   APP_ENTRY_URL,
+  contentSecurityPolicy,
   createSecureWindow,
   createSenderCheck,
   developmentSwitches,
@@ -139,8 +141,18 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession, origins);
-    serveRenderer(join(import.meta.dirname, '../renderer'));
+    // After ready (safeStorage needs it) and before the window: the page's policy depends on it.
+    const sharingStore = createSharingStore({
+      dir: userData,
+      safeStorage,
+      platform: process.platform,
+      warn: (message) => console.warn(message),
+    });
+    sharingStore.load();
+    // Read on every response: a page loaded after Town › Sharing changed gets the new connect-src.
+    const policy = () => contentSecurityPolicy(sharingStore.origin());
+    hardenSession(session.defaultSession, origins, policy);
+    serveRenderer(join(import.meta.dirname, '../renderer'), policy);
     registerIpcHandlers(ipcMain, {
       isTrustedSender: createSenderCheck(
         () => (window && !window.isDestroyed() ? window.webContents : null),
@@ -157,6 +169,8 @@ function start(): void {
         const item = Menu.getApplicationMenu()?.getMenuItemById('startOwnTown');
         if (item) item.visible = open;
       },
+      sharing: createSharingService(sharingStore, (url, init) => net.fetch(url, init)),
+      reloadWindow: (win) => win.webContents.reload(),
     });
     app.setAboutPanelOptions({
       applicationName: DATA_FOLDER_NAME,

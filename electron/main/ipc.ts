@@ -22,6 +22,8 @@ import type {
 } from '../../shared/ipc/contract';
 import { autoBackupReasons, MAX_BACKUP_CHARS } from './backups';
 import type { BackupStore } from './backups';
+import { MAX_PASSWORD_CHARS } from './sharing';
+import type { SharingService } from './sharing';
 
 /** The largest PDF main will write (a packet with many pages is a few MB). */
 export const MAX_PDF_BYTES = 256 * 1024 * 1024;
@@ -60,6 +62,15 @@ export const requestSchemas = {
   readAutoBackup: z.strictObject({ fileName: z.string().max(200) }),
   answerQuit: z.strictObject({ answer: z.enum(quitAnswers) }),
   setSampleOpen: z.strictObject({ open: z.boolean() }),
+  // Only the sizes here: what the text means is checked by `checkSharingSettings`, with messages per box.
+  saveSharing: z.strictObject({
+    serverUrl: z.string().max(2000),
+    database: z.string().max(300),
+    username: z.string().max(300),
+    password: z.string().max(MAX_PASSWORD_CHARS),
+    remember: z.boolean(),
+  }),
+  setSharingActive: z.strictObject({ active: z.boolean() }),
 } as const;
 
 /** Thrown (and so sent to the renderer as a rejected promise) when a request is refused. */
@@ -120,6 +131,10 @@ export interface IpcDeps {
   onQuitAnswer(answer: QuitAnswer): void;
   /** Shows or hides File › Start my own town…. */
   setSampleOpen(open: boolean): void;
+  /** Town › Sharing's settings and password (sharing.ts). */
+  sharing: SharingService;
+  /** Reloads the asking window, so its page gets the policy for the current sharing settings. */
+  reloadWindow(window: BrowserWindow): void;
 }
 
 type Channel = keyof typeof invokeChannels;
@@ -168,4 +183,10 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
   handle('openDataFolder', null, () => deps.openDataFolder());
   handle('answerQuit', requestSchemas.answerQuit, (r) => deps.onQuitAnswer(r.answer));
   handle('setSampleOpen', requestSchemas.setSampleOpen, (r) => deps.setSampleOpen(r.open));
+  handle('getSharing', null, () => deps.sharing.status());
+  handle('saveSharing', requestSchemas.saveSharing, (r) => deps.sharing.save(r));
+  handle('sharingPassword', null, () => deps.sharing.password());
+  handle('setSharingActive', requestSchemas.setSharingActive, (r) => deps.sharing.setActive(r.active));
+  handle('forgetSharing', null, () => deps.sharing.forget());
+  handle('reloadForSharing', null, (_r, e) => deps.reloadWindow(windowFor(e)));
 }

@@ -9,7 +9,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, metaPolicyOf } from './security';
 
 /**
  * Must run before `app` is ready. `standard` gives real origins (IndexedDB, relative
@@ -51,17 +51,33 @@ const contentTypes: Record<string, string> = {
 };
 
 /** Headers on every response: the CSP (belt to index.html's braces) and no MIME sniffing. */
-function securityHeaders(contentType: string): Record<string, string> {
+function securityHeaders(contentType: string, policy: string): Record<string, string> {
   return {
     'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-cache',
   };
 }
 
-const plain = (status: number, text: string): Response =>
-  new Response(text, { status, headers: securityHeaders('text/plain; charset=utf-8') });
+const plain = (status: number, text: string, policy: string): Response =>
+  new Response(text, { status, headers: securityHeaders('text/plain; charset=utf-8', policy) });
+
+const META_CSP = /<meta\b[^>]*\bhttp-equiv\s*=\s*["']Content-Security-Policy["'][^>]*>/gi;
+const CONTENT_ATTRIBUTE = /(\bcontent\s*=\s*)(?:"[^"]*"|'[^']*')/i;
+
+/**
+ * The page with its meta CSP set to `policy` (less `frame-ancestors`, which a meta tag cannot
+ * carry). WHY: a page obeys its header and its meta tag both, so a connect-src that allows the
+ * sharing server in the header alone would still be blocked by the built page's strict tag.
+ * The policy goes inside double quotes: it never holds one (its origin is checked in security.ts).
+ */
+export function withMetaPolicy(html: string, policy: string): string {
+  const meta = metaPolicyOf(policy);
+  return html.replace(META_CSP, (tag) =>
+    tag.replace(CONTENT_ATTRIBUTE, (_all, name: string) => `${name}"${meta}"`),
+  );
+}
 
 /**
  * Maps an `app://ledger/<path>` URL to a file inside `root`, or null when the
@@ -92,25 +108,36 @@ export function resolveAppPath(root: string, url: string): string | null {
   return join(base, inside);
 }
 
-/** A `protocol.handle` handler serving files under `root` (read-only, GET/HEAD only). */
-export function createAppProtocolHandler(root: string): (request: Request) => Promise<Response> {
+/**
+ * A `protocol.handle` handler serving files under `root` (read-only, GET/HEAD only). `policy`
+ * is read on every request, so a page loaded after the sharing settings changed gets the new one.
+ */
+export function createAppProtocolHandler(
+  root: string,
+  policy: () => string = () => CONTENT_SECURITY_POLICY,
+): (request: Request) => Promise<Response> {
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    const csp = policy();
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed', csp);
     const file = resolveAppPath(root, request.url);
-    if (file === null) return plain(404, 'Not found');
+    if (file === null) return plain(404, 'Not found', csp);
     try {
       const info = await stat(file);
-      if (!info.isFile()) return plain(404, 'Not found');
-      const body = request.method === 'HEAD' ? null : await readFile(file);
-      const type = contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      return new Response(body, { status: 200, headers: securityHeaders(type) });
+      if (!info.isFile()) return plain(404, 'Not found', csp);
+      const ext = extname(file).toLowerCase();
+      const type = contentTypes[ext] ?? 'application/octet-stream';
+      if (request.method === 'HEAD')
+        return new Response(null, { status: 200, headers: securityHeaders(type, csp) });
+      const bytes = await readFile(file);
+      const body = ext === '.html' ? withMetaPolicy(bytes.toString('utf8'), csp) : bytes;
+      return new Response(body, { status: 200, headers: securityHeaders(type, csp) });
     } catch {
-      return plain(404, 'Not found');
+      return plain(404, 'Not found', csp);
     }
   };
 }
 
 /** Serves `root` on the app:// scheme of the default session. Call once, after `app` is ready. */
-export function serveRenderer(root: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(root));
+export function serveRenderer(root: string, policy?: () => string): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(root, policy));
 }

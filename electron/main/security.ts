@@ -5,14 +5,17 @@
  * - every window is sandboxed, context-isolated and without Node (`createSecureWindow`);
  * - a strict Content-Security-Policy (no remote scripts, no eval), sent as a
  *   response header by the app:// protocol and mirrored by renderer/index.html's meta tag;
+ *   once sharing is set up, `connect-src` also allows that one server's origin, and nothing else
+ *   (`contentSecurityPolicy`);
  * - no navigation away from the app, no `window.open`, no <webview>, and no permission
  *   grants except durable storage for the app's own origin (so IndexedDB is never evicted).
  *
  * The renderer never needs more: it is a single-page app with no external links,
- * no camera, no notifications and no remote content.
+ * no camera, no notifications and no remote content; with sharing off it makes no network call.
  */
 import { BrowserWindow } from 'electron';
 import type { Event, Session, WebContents } from 'electron';
+import { checkServerAddress } from '../../shared/sync/settings';
 
 /** The custom scheme the renderer is served from (see protocol.ts). */
 export const APP_SCHEME = 'app';
@@ -37,6 +40,46 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; worker-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const STRICT_CONNECT_SRC = "connect-src 'self' blob: data:;";
+/** A scheme, a host of letters, digits, dots and dashes (or a bracketed IPv6 address) and a port: no CSP wildcard. */
+const PLAIN_ORIGIN = /^https?:\/\/(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * The policy for this run: the strict literal above, or, once sharing is set up, the same with
+ * `connect-src` also allowing the sharing server's origin (`https://couch.example.org`; plain
+ * http only for this computer, as shared/sync/settings.ts allows). Anything that is not exactly
+ * such an origin (a path, a wildcard, a second source smuggled in after a space or a `;`) gives
+ * the strict policy: a bad setting can turn sharing off, never open the policy wider.
+ * The app:// handler puts it in the header and in index.html's meta tag (protocol.ts); under
+ * `electron-vite dev` the page and its strict tag come from the dev server instead, so there
+ * the renderer reaches a sharing server only in a built app (the header alone is not enough).
+ */
+export function contentSecurityPolicy(sharingOrigin: string | null): string {
+  if (sharingOrigin === null) return CONTENT_SECURITY_POLICY;
+  const checked = checkServerAddress(sharingOrigin);
+  if (
+    !checked.ok ||
+    checked.url !== sharingOrigin ||
+    checked.origin !== sharingOrigin ||
+    !PLAIN_ORIGIN.test(sharingOrigin)
+  ) {
+    return CONTENT_SECURITY_POLICY;
+  }
+  return CONTENT_SECURITY_POLICY.replace(
+    STRICT_CONNECT_SRC,
+    `connect-src 'self' blob: data: ${sharingOrigin};`,
+  );
+}
+
+/** A policy as the meta tag carries it: `frame-ancestors` only works as a header, so the tag leaves it out. */
+export function metaPolicyOf(policy: string): string {
+  return policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d !== '' && !d.startsWith('frame-ancestors'))
+    .join('; ');
+}
 
 /** The window's size and look; everything security-related is fixed by `createSecureWindow`. */
 export interface WindowLook {
@@ -166,10 +209,15 @@ export const GRANTED_PERMISSION = 'persistent-storage';
 /**
  * Refuses every permission (camera, microphone, notifications, geolocation,
  * clipboard-read, HID, serial, USB, openExternal, ...) except durable storage for
- * our own origin, and sends the CSP header on every response the session
- * receives, including the dev server's.
+ * our own origin, and sends the CSP header (`policy()`, read on every response, so it
+ * follows the sharing settings) on every response the session receives, including the
+ * dev server's.
  */
-export function hardenSession(session: Session, origins: readonly string[]): void {
+export function hardenSession(
+  session: Session,
+  origins: readonly string[],
+  policy: () => string = () => CONTENT_SECURITY_POLICY,
+): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(permission === GRANTED_PERMISSION && isTrustedUrl(details.requestingUrl, origins));
   });
@@ -180,7 +228,7 @@ export function hardenSession(session: Session, origins: readonly string[]): voi
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy()] },
     });
   });
 }

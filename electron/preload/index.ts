@@ -25,6 +25,12 @@ export const api = {
   openDataFolder: () => ipcRenderer.invoke(invokeChannels.openDataFolder),
   answerQuit: (request) => ipcRenderer.invoke(invokeChannels.answerQuit, request),
   setSampleOpen: (request) => ipcRenderer.invoke(invokeChannels.setSampleOpen, request),
+  getSharing: () => ipcRenderer.invoke(invokeChannels.getSharing),
+  saveSharing: (request) => ipcRenderer.invoke(invokeChannels.saveSharing, request),
+  sharingPassword: () => ipcRenderer.invoke(invokeChannels.sharingPassword),
+  setSharingActive: (request) => ipcRenderer.invoke(invokeChannels.setSharingActive, request),
+  forgetSharing: () => ipcRenderer.invoke(invokeChannels.forgetSharing),
+  reloadForSharing: () => ipcRenderer.invoke(invokeChannels.reloadForSharing),
   onMenuCommand: (listener) => {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');
     // Only known commands reach the page; the event object never does.

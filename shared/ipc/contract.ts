@@ -6,6 +6,8 @@
  * invoke channel. The renderer never receives a file path it could pass back:
  * every path comes from a dialog that main itself opened.
  */
+import type { ServerProblem } from '../sync/server';
+import type { SharingSettings } from '../sync/settings';
 
 /** renderer → main request/response channels (ipcRenderer.invoke / ipcMain.handle). */
 export const invokeChannels = {
@@ -20,6 +22,12 @@ export const invokeChannels = {
   openDataFolder: 'ledger:open-data-folder',
   answerQuit: 'ledger:answer-quit',
   setSampleOpen: 'ledger:set-sample-open',
+  getSharing: 'ledger:sharing-get',
+  saveSharing: 'ledger:sharing-save',
+  sharingPassword: 'ledger:sharing-password',
+  setSharingActive: 'ledger:sharing-set-active',
+  forgetSharing: 'ledger:sharing-forget',
+  reloadForSharing: 'ledger:sharing-reload',
 } as const;
 
 /** main → renderer events (webContents.send / ipcRenderer.on). */
@@ -94,6 +102,48 @@ export interface AppInfo {
   keepBackups: number;
 }
 
+/**
+ * Where the sharing password is kept: 'encrypted' on disk by the system keyring (Electron's
+ * safeStorage), or 'this-session': in memory until the app closes (the clerk did not ask to
+ * remember it, or this computer has no keyring), so the clerk types it again next time.
+ */
+export type PasswordKept = 'encrypted' | 'this-session';
+
+/** Sharing on this computer as main knows it; never the password itself. */
+export interface SharingStatus {
+  /** Null: sharing is not set up (or its file could not be read: see `notice`). */
+  settings: SharingSettings | null;
+  /** Null: no password is kept (set up in an earlier run without a keyring): ask the clerk for it. */
+  passwordKept: PasswordKept | null;
+  /** A plain sentence for Town › Sharing when something needs the clerk (a damaged file, a lost password), else null. */
+  notice: string | null;
+}
+
+/** What the clerk typed in Town › Sharing (or Join a shared town). */
+export interface SharingSaveRequest {
+  serverUrl: string;
+  database: string;
+  username: string;
+  password: string;
+  /** Keep the password (encrypted) for the next run; false: this run only. */
+  remember: boolean;
+}
+
+export type SharingFieldErrors = Partial<Record<'serverUrl' | 'database' | 'username' | 'password', string>>;
+
+/**
+ * Save's answer. `ok: true`: the server accepted the credentials and they are kept; `message`
+ * says where the password is (show it). The page then needs a reload for the new
+ * Content-Security-Policy: call `reloadForSharing()` once no form has unsaved changes.
+ * `ok: false`: nothing was kept; `fieldErrors` by box, or `problem` with the server, and
+ * `message` in words either way.
+ */
+export type SharingSaveResult =
+  | { ok: true; settings: SharingSettings; passwordKept: PasswordKept; message: string }
+  | { ok: false; fieldErrors?: SharingFieldErrors; problem?: ServerProblem; message: string };
+
+export type SharingForgetResult = { ok: true } | { ok: false; message: string };
+
 /** The API the preload exposes as `window.api`. A few narrow, named methods; no generic invoke. */
 export interface LedgerApi {
   /** Ask where to save a PDF (save dialog in main), write it, and offer to open it. */
@@ -116,6 +166,22 @@ export interface LedgerApi {
   answerQuit(request: { answer: QuitAnswer }): Promise<void>;
   /** Tells main whether the sample town is open, so File › Start my own town… shows only then. */
   setSampleOpen(request: { open: boolean }): Promise<void>;
+  /** Sharing as set up on this computer (settings, where the password is, a notice), never the password. */
+  getSharing(): Promise<SharingStatus>;
+  /** Checks the settings, asks the server whether it accepts them, and only then keeps them (see `SharingSaveResult`). */
+  saveSharing(request: SharingSaveRequest): Promise<SharingSaveResult>;
+  /** The password for the sync engine to talk to the server, or null when none is kept (ask the clerk). */
+  sharingPassword(): Promise<string | null>;
+  /** Pauses (false) or resumes (true) sharing; the policy keeps the server's origin while paused, so no reload. */
+  setSharingActive(request: { active: boolean }): Promise<SharingStatus>;
+  /** Removes the sharing settings and password; then call `reloadForSharing()` so the strict policy applies again. */
+  forgetSharing(): Promise<SharingForgetResult>;
+  /**
+   * Reloads the window so the page gets the policy for the current sharing settings. Main never
+   * reloads on its own: only the renderer knows whether a form has unsaved changes, so it calls
+   * this after a successful save or forget, once it has checked (or asked about) them.
+   */
+  reloadForSharing(): Promise<void>;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -42,6 +42,12 @@ function fakeApi(autoBackup: AutoBackupResult = { status: 'skipped', why: 'exist
     openDataFolder: vi.fn(),
     answerQuit: vi.fn(() => Promise.resolve()),
     setSampleOpen: vi.fn(() => Promise.resolve()),
+    getSharing: vi.fn(() => Promise.resolve({ settings: null, passwordKept: null, notice: null })),
+    saveSharing: vi.fn(),
+    sharingPassword: vi.fn(() => Promise.resolve(null)),
+    setSharingActive: vi.fn(),
+    forgetSharing: vi.fn(),
+    reloadForSharing: vi.fn(() => Promise.resolve()),
     onMenuCommand: vi.fn((l: (c: MenuCommand) => void) => {
       listener = l;
       return () => {

@@ -56,6 +56,12 @@ function fakeApi(
     openDataFolder: vi.fn(),
     answerQuit: vi.fn((_: unknown) => Promise.resolve()),
     setSampleOpen: vi.fn((_: unknown) => Promise.resolve()),
+    getSharing: vi.fn(() => Promise.resolve({ settings: null, passwordKept: null, notice: null })),
+    saveSharing: vi.fn(),
+    sharingPassword: vi.fn(() => Promise.resolve(null)),
+    setSharingActive: vi.fn(),
+    forgetSharing: vi.fn(),
+    reloadForSharing: vi.fn(() => Promise.resolve()),
     onMenuCommand: vi.fn((l: (c: MenuCommand) => void) => {
       listener = l;
       return () => {

@@ -33,6 +33,7 @@ export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
   mainFrame: FakeFrame = { url: 'app://ledger/index.html', parent: null, processId: this.id, routingId: 1 };
   send = vi.fn();
+  reload = vi.fn();
   isCrashed = vi.fn(() => false);
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
@@ -137,6 +138,29 @@ export const dialog = {
 
 export const shell = { openPath: vi.fn((_path: string) => Promise.resolve('')) };
 
+/** A keyring that "encrypts" by reversing and tagging the text: enough to see nothing is stored in plain text. */
+const encrypt = (text: string) => Buffer.from(`enc:${[...text].reverse().join('')}`, 'utf8');
+const decrypt = (bytes: Buffer) => {
+  const text = bytes.toString('utf8');
+  if (!text.startsWith('enc:'))
+    throw new Error('Error while decrypting the ciphertext provided to safeStorage.');
+  return [...text.slice(4)].reverse().join('');
+};
+export const safeStorage = {
+  isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
+  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+  encryptStringAsync: vi.fn((text: string) => Promise.resolve(encrypt(text))),
+  decryptStringAsync: vi.fn((bytes: Buffer) =>
+    Promise.resolve().then(() => ({ result: decrypt(bytes), shouldReEncrypt: false })),
+  ),
+};
+
+export const net = {
+  fetch: vi.fn((_url: string, _init?: RequestInit): Promise<Response> =>
+    Promise.reject(new TypeError('fetch failed')),
+  ),
+};
+
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown) => ({ template })),
   setApplicationMenu: vi.fn(),
@@ -152,6 +176,8 @@ export function resetFakeElectron(): void {
   app.lockGranted = true;
   ipcMain.handlers.clear();
   vi.clearAllMocks();
+  safeStorage.isAsyncEncryptionAvailable.mockImplementation(() => Promise.resolve(true));
+  safeStorage.getSelectedStorageBackend.mockImplementation(() => 'gnome_libsecret');
 }
 
 /**
@@ -171,4 +197,6 @@ export const electron = {
   dialog,
   shell,
   Menu,
+  safeStorage,
+  net,
 };

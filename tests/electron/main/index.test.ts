@@ -118,7 +118,42 @@ describe('main process start-up', () => {
     expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(fake.Menu.setApplicationMenu).toHaveBeenCalled();
-    expect(fake.ipcMain.handlers.size).toBe(11);
+    expect(fake.ipcMain.handlers.size).toBe(17);
+  });
+
+  it("serves the saved sharing server's policy, hands the password to the window, and is strict again after forget", async () => {
+    const folder = join(appData, 'Equity Training Ledger');
+    await mkdir(folder, { recursive: true });
+    await writeFile(
+      join(folder, 'sharing.json'),
+      JSON.stringify({
+        format: 'equity-training-ledger-sharing',
+        version: 1,
+        settings: {
+          serverUrl: 'https://couch.example.org',
+          database: 'harbor-falls',
+          username: 'clerk',
+          active: true,
+        },
+        encryptedPassword: Buffer.from('enc:terces', 'utf8').toString('base64'),
+      }),
+    );
+    await startMain();
+    const serve = fake.protocol.handle.mock.calls[0]![1] as (request: Request) => Promise<Response>;
+    const policy = async () =>
+      (await serve(new Request('app://ledger/index.html'))).headers.get('content-security-policy') ?? '';
+    expect(await policy()).toContain("connect-src 'self' blob: data: https://couch.example.org;");
+    await expect(invoke('ledger:sharing-get')).resolves.toMatchObject({
+      settings: { database: 'harbor-falls' },
+      passwordKept: 'encrypted',
+    });
+    await expect(invoke('ledger:sharing-password')).resolves.toBe('secret');
+    await expect(invoke('ledger:sharing-forget')).resolves.toEqual({ ok: true });
+    expect(await policy()).not.toMatch(/https?:/);
+    expect(window().webContents.reload).not.toHaveBeenCalled();
+    await invoke('ledger:sharing-reload');
+    expect(window().webContents.reload).toHaveBeenCalledOnce();
+    expect(await readdir(folder)).not.toContain('sharing.json');
   });
 
   it('loads the dev server only in an unpackaged build that electron-vite dev started', async () => {

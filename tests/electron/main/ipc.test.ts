@@ -50,6 +50,14 @@ function setup() {
     onQuitBackupHandled: vi.fn(),
     onQuitAnswer: vi.fn(),
     setSampleOpen: vi.fn(),
+    sharing: {
+      status: vi.fn(() => ({ settings: null, passwordKept: null, notice: null })),
+      save: vi.fn(() => Promise.resolve({ ok: false, message: 'nothing saved' } as const)),
+      password: vi.fn(() => Promise.resolve('pw')),
+      setActive: vi.fn(() => Promise.resolve({ settings: null, passwordKept: null, notice: null })),
+      forget: vi.fn(() => Promise.resolve({ ok: true } as const)),
+    },
+    reloadWindow: vi.fn(),
   } satisfies IpcDeps;
   registerIpcHandlers(ipcMain, deps);
 
@@ -192,5 +200,65 @@ describe('registerIpcHandlers()', () => {
     expect(deps.setSampleOpen).toHaveBeenCalledWith(true);
     await expect(call('setSampleOpen', fromUs, { open: 'yes' })).rejects.toThrow('refused the request');
     expect(deps.setSampleOpen).toHaveBeenCalledOnce();
+  });
+
+  it('passes sharing requests on, validated, and reloads only the asking window', async () => {
+    const { call, fromUs, deps, window } = setup();
+    const request = {
+      serverUrl: 'https://couch.example.org',
+      database: 'harbor-falls',
+      username: 'clerk',
+      password: 'secret',
+      remember: true,
+    };
+    await call('saveSharing', fromUs, request);
+    expect(deps.sharing.save).toHaveBeenCalledWith(request);
+    await expect(call('sharingPassword', fromUs)).resolves.toBe('pw');
+    await call('getSharing', fromUs);
+    await call('setSharingActive', fromUs, { active: false });
+    expect(deps.sharing.setActive).toHaveBeenCalledWith(false);
+    await call('forgetSharing', fromUs);
+    expect(deps.sharing.forget).toHaveBeenCalledOnce();
+    await call('reloadForSharing', fromUs);
+    expect(deps.reloadWindow).toHaveBeenCalledWith(window);
+  });
+
+  it.each([
+    [{ serverUrl: 'https://a.org', database: 'd', username: 'u', password: 'p' }, 'remember is required'],
+    [
+      { serverUrl: 'https://a.org', database: 'd', username: 'u', password: 'p', remember: true, token: 'x' },
+      'Unrecognized key',
+    ],
+    [
+      {
+        serverUrl: 'https://a.org',
+        database: 'd',
+        username: 'u',
+        password: 'p'.repeat(1001),
+        remember: true,
+      },
+      'password',
+    ],
+    [
+      { serverUrl: 42, database: 'd', username: 'u', password: 'p', remember: true },
+      'serverUrl must be text',
+    ],
+  ])('refuses a sharing save %j before asking any server', async (request, why) => {
+    const { call, fromUs, deps } = setup();
+    await expect(call('saveSharing', fromUs, request)).rejects.toThrow(why);
+    await expect(call('setSharingActive', fromUs, { active: 'no' })).rejects.toThrow('refused the request');
+    await expect(call('sharingPassword', fromUs, 'please')).rejects.toThrow('it takes no argument');
+    expect(deps.sharing.save).not.toHaveBeenCalled();
+    expect(deps.sharing.setActive).not.toHaveBeenCalled();
+    expect(deps.sharing.password).not.toHaveBeenCalled();
+  });
+
+  it('never hands the password to a sender other than our window', async () => {
+    const { call, deps } = setup();
+    const stranger = new FakeWebContents();
+    stranger.mainFrame.url = 'https://evil.example/';
+    const event = { sender: stranger, senderFrame: stranger.mainFrame } as unknown as IpcMainInvokeEvent;
+    await expect(call('sharingPassword', event)).rejects.toThrow("did not come from the app's own window");
+    expect(deps.sharing.password).not.toHaveBeenCalled();
   });
 });

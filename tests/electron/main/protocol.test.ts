@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,8 +7,13 @@ import {
   registerAppScheme,
   resolveAppPath,
   serveRenderer,
+  withMetaPolicy,
 } from '../../../electron/main/protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
+import {
+  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  metaPolicyOf,
+} from '../../../electron/main/security';
 import { protocol, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
@@ -105,6 +110,64 @@ describe('createAppProtocolHandler()', () => {
       new Request('app://ledger/index.html', { method: 'POST', body: 'x' }),
     );
     expect(response.status).toBe(405);
+  });
+});
+
+describe('the policy with sharing', () => {
+  const metaOf = (html: string) => /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+  const builtPage = async () => {
+    // The page as shipped: renderer/index.html's own head, with its strict meta tag.
+    const html = await readFile(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+    await writeFile(join(root, 'index.html'), html);
+    return html;
+  };
+
+  it('serves the shipped page unchanged while sharing is off: no remote origin in header or tag', async () => {
+    const html = await builtPage();
+    const response = await createAppProtocolHandler(root, () => contentSecurityPolicy(null))(
+      new Request('app://ledger/index.html'),
+    );
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const served = await response.text();
+    expect(served).toBe(html);
+    expect(metaOf(served)).not.toMatch(/https?:/);
+  });
+
+  it("puts exactly the server's origin in both the header and the page's meta tag once set up", async () => {
+    await builtPage();
+    let origin: string | null = 'https://couch.example.org';
+    const handler = createAppProtocolHandler(root, () => contentSecurityPolicy(origin));
+    const response = await handler(new Request('app://ledger/'));
+    const policy = contentSecurityPolicy('https://couch.example.org');
+    expect(response.headers.get('content-security-policy')).toBe(policy);
+    const served = await response.text();
+    expect(metaOf(served)).toBe(metaPolicyOf(policy));
+    expect(served.match(/https?:\/\/[^\s;"']+/g)).toEqual(['https://couch.example.org']);
+    // Scripts get the header too, and a page loaded after "forget" is strict again.
+    const script = await handler(new Request('app://ledger/assets/app.js'));
+    expect(script.headers.get('content-security-policy')).toBe(policy);
+    expect(await script.text()).toBe('console.log(1)');
+    origin = null;
+    const after = await handler(new Request('app://ledger/index.html'));
+    expect(after.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(metaOf(await after.text())).not.toMatch(/https?:/);
+  });
+
+  it('never lets a plain-http origin other than this computer in', async () => {
+    await builtPage();
+    const handler = createAppProtocolHandler(root, () => contentSecurityPolicy('http://couch.example.org'));
+    const response = await handler(new Request('app://ledger/index.html'));
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await response.text()).not.toContain('couch.example.org');
+  });
+
+  it('rewrites only the CSP meta tag, whatever its quotes and attribute order', () => {
+    const policy = contentSecurityPolicy('https://couch.example.org');
+    const html =
+      "<meta charset='utf-8'><meta content='default-src &#39;self&#39;' http-equiv='Content-Security-Policy'><meta name=\"viewport\" content=\"width=device-width\">";
+    const out = withMetaPolicy(html, policy);
+    expect(out).toContain(`<meta content="${metaPolicyOf(policy)}" http-equiv='Content-Security-Policy'>`);
+    expect(out).toContain('<meta name="viewport" content="width=device-width">');
   });
 });
 

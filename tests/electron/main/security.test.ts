@@ -5,7 +5,9 @@ import {
   APP_ENTRY_URL,
   APP_ORIGIN,
   CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
   createSecureWindow,
+  metaPolicyOf,
   developmentSwitches,
   createSenderCheck,
   hardenSession,
@@ -94,6 +96,8 @@ describe('developmentSwitches()', () => {
   });
 });
 
+const csp = () => directives(CONTENT_SECURITY_POLICY);
+
 describe('CONTENT_SECURITY_POLICY', () => {
   const csp = directives(CONTENT_SECURITY_POLICY);
 
@@ -118,6 +122,51 @@ describe('CONTENT_SECURITY_POLICY', () => {
     const fromHeader = new Map(csp);
     fromHeader.delete('frame-ancestors');
     expect(directives(meta!)).toEqual(fromHeader);
+  });
+});
+
+describe('contentSecurityPolicy()', () => {
+  it('is the strict literal while sharing is off: no remote origin anywhere', () => {
+    expect(contentSecurityPolicy(null)).toBe(CONTENT_SECURITY_POLICY);
+    expect(contentSecurityPolicy(null)).not.toMatch(/https?:/);
+  });
+
+  it("allows exactly the sharing server's origin in connect-src, and changes nothing else", () => {
+    const policy = directives(contentSecurityPolicy('https://couch.example.org'));
+    expect(policy.get('connect-src')).toEqual(["'self'", 'blob:', 'data:', 'https://couch.example.org']);
+    const rest = new Map(policy);
+    rest.delete('connect-src');
+    const strict = new Map(csp());
+    strict.delete('connect-src');
+    expect(rest).toEqual(strict);
+    expect(directives(contentSecurityPolicy('http://localhost:5984')).get('connect-src')).toContain(
+      'http://localhost:5984',
+    );
+    expect(directives(contentSecurityPolicy('http://127.0.0.1:5984')).get('connect-src')).toContain(
+      'http://127.0.0.1:5984',
+    );
+  });
+
+  it.each([
+    'http://couch.example.org',
+    'http://192.168.1.20:5984',
+    'https://couch.example.org/harbor-falls',
+    'https://*.example.org',
+    "https://couch.example.org 'unsafe-eval'",
+    'https://couch.example.org; script-src *',
+    'ftp://couch.example.org',
+    'HTTPS://COUCH.EXAMPLE.ORG',
+    '',
+  ])('never opens the policy for %j: the strict one instead', (origin) => {
+    expect(contentSecurityPolicy(origin)).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('gives the meta tag the same policy less frame-ancestors', () => {
+    const policy = contentSecurityPolicy('https://couch.example.org');
+    const meta = directives(metaPolicyOf(policy));
+    const header = directives(policy);
+    header.delete('frame-ancestors');
+    expect(meta).toEqual(header);
   });
 });
 
@@ -253,6 +302,26 @@ describe('hardenSession()', () => {
         'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
       },
     });
+  });
+});
+
+describe('hardenSession() with sharing set up', () => {
+  it('sends the policy of the moment on every response', () => {
+    const s = session.defaultSession;
+    let origin: string | null = null;
+    hardenSession(s as unknown as Session, [APP_ORIGIN], () => contentSecurityPolicy(origin));
+    const onHeaders = s.webRequest.onHeadersReceived.mock.calls[0]![0] as (
+      details: { responseHeaders: Record<string, string[]> },
+      callback: (response: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void;
+    const seen: string[] = [];
+    const callback = (r: { responseHeaders: Record<string, string[]> }) =>
+      seen.push(r.responseHeaders['Content-Security-Policy']![0]!);
+    onHeaders({ responseHeaders: {} }, callback);
+    origin = 'https://couch.example.org';
+    onHeaders({ responseHeaders: {} }, callback);
+    expect(seen[0]).toBe(CONTENT_SECURITY_POLICY);
+    expect(seen[1]).toContain("connect-src 'self' blob: data: https://couch.example.org;");
   });
 });
 

@@ -75,6 +75,23 @@ describe('preload window.api', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(invokeChannels.answerQuit, {
       answer: 'stay',
     });
+    const sharing = {
+      serverUrl: 'https://couch.example.org',
+      database: 'harbor-falls',
+      username: 'clerk',
+      password: 'pw',
+      remember: false,
+    };
+    await api.saveSharing(sharing);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(invokeChannels.saveSharing, sharing);
+    await api.sharingPassword();
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(invokeChannels.sharingPassword);
+    await api.setSharingActive({ active: false });
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(invokeChannels.setSharingActive, {
+      active: false,
+    });
+    await api.reloadForSharing();
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(invokeChannels.reloadForSharing);
     await api.setSampleOpen({ open: false });
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(invokeChannels.setSampleOpen, {
       open: false,
