@@ -13,10 +13,13 @@ import { create } from 'zustand';
 import type { SyncDocType } from '../../shared/sync/docs';
 import type { ConflictRow, ConflictVersion } from '../../shared/sync/conflicts';
 import type { SharingSettings } from '../../shared/sync/settings';
+import { refusal } from '../../shared/sync/server';
+import { problemOfHttpStatus } from '../../shared/sync/status';
 import type { SyncProblem, SyncState } from '../../shared/sync/status';
 import { db as appDb } from '../db/instance';
 import { hasTown, sampleTownName } from '../db/repositories';
 import type { AppDB } from '../db/schema';
+import { useUi } from '../src/store/ui';
 import {
   applySyncWrite,
   clearConflicts,
@@ -27,7 +30,7 @@ import {
 } from '../db/sync';
 import { ForeignDatabaseError } from './engine';
 import type { SyncEngine } from './engine';
-import { browserVault, probeMessage } from './vault';
+import { browserVault, desktopVault, probeMessage } from './vault';
 import type { SaveOutcome, SharingInput, SharingVault } from './vault';
 
 /** Every few minutes while online, as the issue asks (and a server can bear for 169 towns). */
@@ -54,7 +57,13 @@ interface Session {
 }
 
 let session: Session | null = null;
-let vault: SharingVault = browserVault;
+let chosenVault: SharingVault | null = null;
+
+/** The desktop app's vault when the preload is there, else the browser edition's. */
+function vault(): SharingVault {
+  chosenVault ??= typeof window !== 'undefined' && window.api ? desktopVault(window.api) : browserVault;
+  return chosenVault;
+}
 let running: Promise<void> | null = null;
 let again = false;
 let changedTypes: Set<SyncDocType> | null = null;
@@ -62,7 +71,7 @@ let changeTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** Where settings and password live (the desktop app passes the main process's vault). */
 export function useVault(v: SharingVault): void {
-  vault = v;
+  chosenVault = v;
 }
 
 function lastSyncedAt(): string | null {
@@ -85,17 +94,15 @@ function stateOfError(error: unknown): SyncState {
       lastSyncedAt: last,
     };
   }
-  const status = (error as { status?: number } | null)?.status;
+  const e = error as { status?: number; message?: string } | null;
+  const status = e?.status;
+  // pouchdb-server answers a user who is not a member with 401 (CouchDB: 403): read its reason.
   const problem: SyncProblem | null =
-    status === 401
-      ? 'password'
-      : status === 403
-        ? 'forbidden'
-        : status === 404
-          ? 'noDatabase'
-          : status !== undefined && status >= 500
-            ? 'server'
-            : null;
+    status === undefined
+      ? null
+      : (refusal(status, { reason: e?.message }) ??
+        problemOfHttpStatus(status) ??
+        (status >= 400 ? 'server' : null));
   if (problem) return { kind: 'problem', problem, detail: null, lastSyncedAt: last };
   // No status: the request never got an answer (offline, server down, cut in the middle).
   return { kind: 'offline', lastSyncedAt: last };
@@ -217,13 +224,13 @@ function end(): void {
 
 /** At start: picks up sharing where it was left (paused, or syncing). */
 export async function startSharing(db: AppDB = appDb): Promise<void> {
-  const stored = await vault.load();
+  const stored = await vault().load();
   if (!stored) {
     useSync.setState({ state: { kind: 'off' }, settings: null });
     return;
   }
   const last = (await readSyncMeta<string>(db, 'lastSyncedAt')) ?? null;
-  useSync.setState({ settings: stored.settings });
+  useSync.setState({ settings: stored.settings, ...(stored.notice ? { note: stored.notice } : {}) });
   if (!stored.settings.active) return setState({ kind: 'paused', lastSyncedAt: last });
   if (stored.password === null) {
     return setState({
@@ -249,12 +256,29 @@ export async function setUpSharing(input: SharingInput, db: AppDB = appDb): Prom
         'The sample town is open. Start your own town (or join a shared one) before turning on sharing.',
     };
   }
-  const outcome = await vault.save(input);
+  const outcome = await vault().save(input);
   if (!outcome.ok) return outcome;
   useSync.setState({ settings: outcome.settings, note: outcome.note });
+  if (outcome.reload) {
+    // Desktop: main now allows this server in the page's policy, which applies from the next
+    // load; the page reloads and `startSharing` carries on (with the first pull's progress).
+    reloadPage();
+    return outcome;
+  }
   await begin(db, outcome.settings, input.password);
   await runRound();
   return outcome;
+}
+
+/** The desktop app's reload for a new policy, unless a form has unsaved changes (then at the next start). */
+function reloadPage(): void {
+  if (useUi.getState().dirtyForms.length > 0) {
+    useSync.setState({
+      note: 'Sharing starts when you next open the app (a form here has unsaved changes).',
+    });
+    return;
+  }
+  void window.api?.reloadForSharing();
 }
 
 /**
@@ -287,7 +311,7 @@ export function syncNow(): Promise<void> {
 }
 
 export async function pauseSharing(): Promise<void> {
-  await vault.setActive(false);
+  await vault().setActive(false);
   end();
   const settings = useSync.getState().settings;
   useSync.setState({ settings: settings ? { ...settings, active: false } : null });
@@ -295,19 +319,21 @@ export async function pauseSharing(): Promise<void> {
 }
 
 export async function resumeSharing(db: AppDB = appDb): Promise<void> {
-  await vault.setActive(true);
+  await vault().setActive(true);
   await startSharing(db);
 }
 
 /** Stops sharing on this computer: forgets the server and password; the records stay here. */
 export async function stopSharing(db: AppDB = appDb): Promise<void> {
   end();
-  await vault.forget();
+  await vault().forget();
   await writeSyncMeta(db, 'mirror', undefined);
   await writeSyncMeta(db, 'lastSeq', undefined);
   await writeSyncMeta(db, 'lastSyncedAt', undefined);
   await clearConflicts(db);
   useSync.setState({ state: { kind: 'off' }, settings: null, note: null });
+  // Desktop: back to the strict policy (no server allowed) from the next load on.
+  if (typeof window !== 'undefined' && window.api) reloadPage();
 }
 
 /**

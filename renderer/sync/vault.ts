@@ -15,6 +15,7 @@ import { checkSharingSettings, databaseUrl, sharingSettingsSchema } from '../../
 import type { SharingSettings } from '../../shared/sync/settings';
 import { problemOfHttpStatus } from '../../shared/sync/status';
 import type { SyncProblem } from '../../shared/sync/status';
+import type { LedgerApi } from '../../shared/ipc/contract';
 
 /** What the clerk typed in Town › Sharing or Join a shared town. */
 export interface SharingInput {
@@ -29,7 +30,8 @@ export interface SharingInput {
 export type SharingField = 'serverUrl' | 'database' | 'username' | 'password';
 
 export type SaveOutcome =
-  | { ok: true; settings: SharingSettings; note: string | null }
+  /** `reload`: the desktop app must reload the page so main's new Content-Security-Policy applies. */
+  | { ok: true; settings: SharingSettings; note: string | null; reload?: boolean }
   | {
       ok: false;
       fieldErrors: Partial<Record<SharingField, string>>;
@@ -38,7 +40,8 @@ export type SaveOutcome =
     };
 
 export interface SharingVault {
-  load(): Promise<{ settings: SharingSettings; password: string | null } | null>;
+  /** The settings and password, or null when sharing is off; `notice`: a sentence for the clerk. */
+  load(): Promise<{ settings: SharingSettings; password: string | null; notice?: string | null } | null>;
   /** Checks the input, asks the server, and stores it only when the server said yes. */
   save(input: SharingInput): Promise<SaveOutcome>;
   setActive(active: boolean): Promise<void>;
@@ -184,3 +187,58 @@ export const browserVault: SharingVault = {
     return Promise.resolve();
   },
 };
+
+/**
+ * The desktop app's vault: the main process (electron/main/sharing.ts) through the preload's
+ * narrow methods. Main checks the server itself before keeping anything, and after a save or
+ * a forget the page reloads so the Content-Security-Policy main now sends applies.
+ */
+export function desktopVault(api: LedgerApi): SharingVault {
+  return {
+    async load() {
+      const status = await api.getSharing();
+      if (status.settings === null) return null;
+      const password = status.passwordKept === null ? null : await api.sharingPassword();
+      return { settings: status.settings, password, notice: status.notice };
+    },
+    async save(input) {
+      const checked = checkInput(input);
+      if (!checked.ok) {
+        return {
+          ok: false,
+          fieldErrors: checked.fieldErrors,
+          problem: null,
+          message: 'Check the boxes marked below.',
+        };
+      }
+      const result = await api.saveSharing({
+        serverUrl: input.serverUrl,
+        database: input.database,
+        username: input.username,
+        password: input.password,
+        remember: input.remember,
+      });
+      if (!result.ok) {
+        return {
+          ok: false,
+          fieldErrors: result.fieldErrors ?? {},
+          problem: result.problem ?? null,
+          message: result.message,
+        };
+      }
+      return {
+        ok: true,
+        settings: result.settings,
+        note: result.passwordKept === 'encrypted' ? null : result.message,
+        reload: true,
+      };
+    },
+    async setActive(active) {
+      await api.setSharingActive({ active });
+    },
+    async forget() {
+      const result = await api.forgetSharing();
+      if (!result.ok) throw new Error(result.message);
+    },
+  };
+}
