@@ -244,10 +244,16 @@ export function otherTown(
 }
 
 /**
- * A record in words for the preview's list: "Person: Ana Ruiz", "Attendance: Ana Ruiz at the
- * session of 2026-03-04". `docs` resolves the names attendance points at.
+ * A record in words for the preview's list: "Person: Ana Ruiz", "Session of Equity 101 on
+ * 2026-03-04", "Attendance: Ana Ruiz at the session of 2026-03-04". `docs` resolves the names
+ * sessions and attendance point at.
  */
 export function describeDoc(doc: SyncDoc, docs: ReadonlyMap<string, SyncDoc>): string {
+  if (doc.type === 'session') {
+    const s = doc.data as { trainingId: string; date: string };
+    const training = docs.get(listDocId('training', s.trainingId))?.data as { name?: string } | undefined;
+    return `Session of ${training?.name ?? 'a training'} on ${s.date}`;
+  }
   if (doc.type !== 'attendance') return conflictTitle({ type: doc.type, winner: { data: doc.data } });
   const a = doc.data as { personId: string; sessionId: string };
   const person = docs.get(listDocId('person', a.personId))?.data as { name?: string } | undefined;

@@ -14,6 +14,7 @@ import type { MergePreview } from '../../db/merge';
 import type { AppDB } from '../../db/schema';
 import type { BackupError, BackupPreview } from '../../../shared/backup';
 import type { TownData } from '../../../shared/domain/schema';
+import { docsOf } from '../../../shared/sync/docs';
 import type { SyncDoc } from '../../../shared/sync/docs';
 import { describeDoc, isEmptyPlan, mergeCounts } from '../../../shared/sync/merge';
 import type { MergeCounts, MergePlan } from '../../../shared/sync/merge';
@@ -68,16 +69,32 @@ function formatWritten(iso: string): string {
   return d.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
 }
 
-/** The preview's list of what changes, in words. */
-function changeLines(plan: MergePlan, local: ReadonlyMap<string, SyncDoc>): string[] {
-  // People and sessions from both sides, so a new person's new attendance reads with a name.
+/** Records of both sides by id, so a new person's new attendance reads with a name. */
+function namesOf(local: ReadonlyMap<string, SyncDoc>, data: TownData): Map<string, SyncDoc> {
   const names = new Map(local);
-  for (const d of [...plan.added, ...plan.changed]) names.set(d._id, d);
+  for (const d of docsOf(data)) if (!names.has(d._id)) names.set(d._id, d);
+  return names;
+}
+
+/** The preview's list of what changes, in words. */
+function changeLines(plan: MergePlan, names: ReadonlyMap<string, SyncDoc>): string[] {
   return [
-    ...plan.conflicts.map((c) => `Conflict — ${describeDoc(c.winner, names)}`),
+    ...plan.conflicts.map(
+      (c) =>
+        `Conflict — ${describeDoc(c.winner, names)}: changed on both computers; the app will show ${c.winnerFrom === 'here' ? 'this computer’s' : 'the backup’s'} version`,
+    ),
     ...plan.added.map((d) => `New — ${describeDoc(d, names)}`),
     ...plan.changed.map((d) => `Changed — ${describeDoc(d, names)}`),
   ];
+}
+
+/** "Person: Ana Ruiz, Session of Equity 101 on 2026-03-04 and 3 more". */
+function someNames(ids: readonly string[], names: ReadonlyMap<string, SyncDoc>): string {
+  const shown = ids.slice(0, 3).map((id) => {
+    const doc = names.get(id);
+    return doc ? describeDoc(doc, names) : id;
+  });
+  return ids.length > 3 ? `${shown.join(', ')} and ${ids.length - 3} more` : shown.join(', ');
 }
 
 export function MergeFlow({ db, townName }: { db: AppDB; townName: string }) {
@@ -222,7 +239,8 @@ export function MergeFlow({ db, townName }: { db: AppDB; townName: string }) {
   if (state.step === 'preview') {
     const { merge: m, source, data, backup } = state;
     const counts = mergeCounts(m.plan);
-    const lines = changeLines(m.plan, m.local);
+    const names = namesOf(m.local, data);
+    const lines = changeLines(m.plan, names);
     const nothing = isEmptyPlan(m.plan);
     return (
       <Dialog
@@ -269,7 +287,8 @@ export function MergeFlow({ db, townName }: { db: AppDB; townName: string }) {
           {m.plan.deletedHere.length > 0 ? (
             <li>
               {plural(m.plan.deletedHere.length, 'record', 'records')} you deleted on this computer since
-              sharing {m.plan.deletedHere.length === 1 ? 'it stays' : 'them stay'} deleted.
+              sharing {m.plan.deletedHere.length === 1 ? 'it stays' : 'them stay'} deleted:{' '}
+              {someNames(m.plan.deletedHere, names)}.
             </li>
           ) : null}
           {m.plan.olderInBackup.length > 0 ? (

@@ -173,6 +173,11 @@ describe('planning a merge', () => {
     const name = town.people.find((p) => p.id === a.personId)!.name;
     const date = town.sessions.find((s) => s.id === a.sessionId)!.date;
     expect(describeDoc(pair, byId)).toBe(`Attendance: ${name} at the session of ${date}`);
+    const session = town.sessions[0]!;
+    const training = town.trainings.find((t) => t.id === session.trainingId)!;
+    expect(describeDoc(byId.get(listDocId('session', session.id))!, byId)).toBe(
+      `Session of ${training.name} on ${session.date}`,
+    );
   });
 });
 
