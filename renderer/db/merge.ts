@@ -20,8 +20,18 @@ const HISTORY_KEY = 'sync:history';
 type StoredHistory = Record<string, string[]>;
 
 export async function readShareHistory(db: AppDB): Promise<Map<string, string[]>> {
-  const stored = (await db.meta.get(HISTORY_KEY))?.value as StoredHistory | undefined;
-  return new Map(Object.entries(stored ?? {}));
+  const stored = (await db.meta.get(HISTORY_KEY))?.value;
+  const history = new Map<string, string[]>();
+  // Only bookkeeping: anything that is not a list of fingerprints reads as "never shared".
+  if (typeof stored !== 'object' || stored === null) return history;
+  for (const [id, hashes] of Object.entries(stored as StoredHistory)) {
+    if (Array.isArray(hashes))
+      history.set(
+        id,
+        hashes.filter((h) => typeof h === 'string'),
+      );
+  }
+  return history;
 }
 
 async function writeShareHistory(db: AppDB, history: ShareHistory): Promise<void> {

@@ -37,6 +37,18 @@ export type ShareHistory = ReadonlyMap<string, readonly string[]>;
 /** How many shared versions are remembered per record: enough for a few rounds of back and forth. */
 export const HISTORY_DEPTH = 8;
 
+const ATTENDANCE_VERSION = 'attendance';
+
+/**
+ * What the history remembers of a version: its `contentHash`, except for attendance, whose id
+ * already says everything it holds (session and person), so "was it shared" is all there is
+ * to know. WHY: a large town has twenty thousand attendance documents; not hashing them keeps
+ * planning a merge well under a second.
+ */
+export function versionOf(doc: Pick<SyncDoc, 'type' | 'data'>): string {
+  return doc.type === 'attendance' ? ATTENDANCE_VERSION : contentHash(doc);
+}
+
 /**
  * The history with these documents' versions added as shared (each at most once, the newest
  * last), keeping the last `depth` per record.
@@ -49,7 +61,7 @@ export function historyWith(
   const next = new Map<string, string[]>();
   for (const [id, hashes] of history) next.set(id, [...hashes]);
   for (const doc of docs) {
-    const hash = contentHash(doc);
+    const hash = versionOf(doc);
     const kept = (next.get(doc._id) ?? []).filter((h) => h !== hash);
     kept.push(hash);
     next.set(doc._id, kept.slice(-depth));
@@ -139,7 +151,7 @@ export function planMerge(
   for (const theirs of incoming) {
     inBackup.add(theirs._id);
     const ours = here.get(theirs._id);
-    const theirHash = contentHash(theirs);
+    const theirHash = versionOf(theirs);
     if (ours === undefined) {
       if (seen(theirs._id, theirHash)) deletedHere.push(theirs._id);
       else added.push(theirs);
@@ -150,7 +162,7 @@ export function planMerge(
       same++;
       continue;
     }
-    const ourHash = contentHash(ours);
+    const ourHash = versionOf(ours);
     if (ourHash === theirHash) same++;
     else if (seen(theirs._id, theirHash)) olderInBackup.push(theirs._id);
     else if (seen(ours._id, ourHash)) changed.push(theirs);

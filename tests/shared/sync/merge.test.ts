@@ -53,6 +53,9 @@ describe('planning a merge', () => {
     const here = without(base, person);
     expect(planMerge(here, [...base, newPerson], shared).added.map((d) => d._id)).toEqual(['person:new-1']);
     expect(planMerge(here, base, shared).deletedHere).toEqual([person]);
+    // The same for an attendance tick taken off after it was shared (its id is its content).
+    const pair = base.find((d) => d.type === 'attendance')!;
+    expect(planMerge(without(base, pair._id), base, shared).deletedHere).toEqual([pair._id]);
     // Never shared from here: then it is news, and comes back.
     expect(planMerge(here, base, NONE).added.map((d) => d._id)).toContain(person);
   });
