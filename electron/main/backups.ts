@@ -7,6 +7,7 @@
  *   ten times a day does not push a month of history out of the folder).
  * - 'beforeRestore': always written, before a restore replaces the data.
  * - 'beforeErase': always written, before "Erase this computer's records" clears everything.
+ * - 'beforeMerge': always written, before File › Merge a backup… adds and updates records.
  *
  * Order is the order of writing, not the clock's: every name carries a write sequence
  * number one above the highest in the folder, so a clock set back (a dead CMOS battery,
@@ -40,6 +41,7 @@ export const autoBackupReasons = [
   'quit',
   'beforeRestore',
   'beforeErase',
+  'beforeMerge',
 ] as const satisfies readonly AutoBackupReason[];
 
 /** Digits of the write sequence in a name (more are allowed once a folder passes a million backups). */
@@ -53,7 +55,7 @@ const SEQUENCE_DIGITS = 6;
  * older than every numbered one. Nothing else in the folder is ours.
  */
 const FILE_NAME =
-  /^auto-(?:(\d{6,})-)?(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|quit|beforeRestore|beforeErase)\.json$/;
+  /^auto-(?:(\d{6,})-)?(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|quit|beforeRestore|beforeErase|beforeMerge)\.json$/;
 
 export interface ParsedName {
   fileName: string;

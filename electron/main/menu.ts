@@ -47,6 +47,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       command('New backup…', 'newBackup', 'CmdOrCtrl+Shift+S'),
       command('Restore from backup…', 'restoreBackup'),
+      command('Merge a backup…', 'mergeBackup'),
       { type: 'separator' },
       command('Import people from CSV…', 'importPeopleCsv', 'CmdOrCtrl+I'),
       command('Create packet…', 'createPacket', 'CmdOrCtrl+P'),

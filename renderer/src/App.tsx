@@ -19,6 +19,8 @@ import type { TownData } from '../../shared/domain/schema';
 import { evaluate } from '../../shared/rules/engine';
 import type { Evaluation } from '../../shared/rules/evaluation';
 import { exportBackupToFile, writeAutomaticBackup } from './backup/actions';
+import { MergeFlow } from './backup/MergeFlow';
+import { useMergeRequests } from './backup/requests';
 import { RestoreFlow } from './backup/RestoreFlow';
 import { DiscardPrompt } from './components/DiscardPrompt';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -171,6 +173,14 @@ export function App({ db = appDb }: AppProps) {
           case 'restoreBackup':
             afterDiscard(() => ui.requestRestore());
             break;
+          case 'mergeBackup':
+            if (latest.current) afterDiscard(() => useMergeRequests.getState().requestMerge());
+            else
+              notify({
+                kind: 'info',
+                text: 'There is no town on this computer yet to merge into. Restore the backup instead.',
+              });
+            break;
           case 'createPacket':
             afterDiscard(() => ui.requestPacket());
             break;
@@ -233,6 +243,7 @@ export function App({ db = appDb }: AppProps) {
     <>
       <Shell data={data} evaluation={evaluation} db={db} sampleName={sampleName} />
       <RestoreFlow db={db} hasTown />
+      <MergeFlow db={db} townName={data.town.name} />
       {flows}
     </>
   );

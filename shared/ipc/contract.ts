@@ -39,6 +39,7 @@ export const eventChannels = {
 export const menuCommands = [
   'newBackup',
   'restoreBackup',
+  'mergeBackup',
   'importPeopleCsv',
   'createPacket',
   'autoBackupOnQuit',
@@ -65,7 +66,7 @@ export type OpenBytesResult =
   | { status: 'canceled' }
   | { status: 'error'; message: string };
 
-export type AutoBackupReason = 'daily' | 'quit' | 'beforeRestore' | 'beforeErase';
+export type AutoBackupReason = 'daily' | 'quit' | 'beforeRestore' | 'beforeErase' | 'beforeMerge';
 
 /**
  * The renderer's answer while main waits to close (the quit handshake): 'asking' = a form

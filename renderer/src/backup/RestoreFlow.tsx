@@ -17,16 +17,19 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { importCheckedData } from '../../db/backup';
+import { recordSharedVersions } from '../../db/merge';
 import type { BackupPreview } from '../../db/backup';
 import type { AppDB } from '../../db/schema';
 import type { BackupError } from '../../../shared/backup';
 import type { TownData } from '../../../shared/domain/schema';
+import { docsOf } from '../../../shared/sync/docs';
 import type { AutoBackupInfo, OpenTextResult } from '../../../shared/ipc/contract';
 import { Dialog } from '../components/Dialog';
 import { isDesktop, listAutoBackups, openBackupFile, readAutoBackup } from '../platform';
 import { inputSize, SHOW_PROGRESS_BYTES } from './check';
 import type { BackupInput, CheckStage } from './check';
 import { checkBackupOffThread } from './check-client';
+import { CheckingDialog, ProblemsDialog } from './CheckDialogs';
 import type { RunningCheck } from './check-client';
 import { notify, useUi } from '../store/ui';
 import { writeAutomaticBackup } from './actions';
@@ -50,17 +53,6 @@ type Step =
   | { step: 'working' };
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-/** The check's steps in the order they run, as the progress list names them. */
-const stageSteps: { stage: CheckStage; label: string }[] = [
-  { stage: 'decode', label: 'Reading the text' },
-  { stage: 'json', label: 'Reading the records' },
-  { stage: 'checksum', label: 'Checking it was not changed or damaged' },
-  { stage: 'schema', label: 'Checking every record' },
-  { stage: 'references', label: 'Checking the records fit together' },
-];
-
-const megabytes = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 const countLabels: [keyof BackupPreview['counts'], string, string][] = [
   ['people', 'person', 'people'],
@@ -195,6 +187,9 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
     }
     const result = await importCheckedData(db, data);
     if (result.ok) {
+      // What was restored is a shared version: a later merge of a colleague's copy builds on it.
+      // Only bookkeeping, so a failure here must not turn a good restore into an error.
+      await recordSharedVersions(db, docsOf(data)).catch(() => undefined);
       setState({ step: 'idle' });
       useUi.getState().navigate({ screen: 'town' });
       notify({
@@ -275,41 +270,14 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
 
   if (state.step === 'checking') {
     if (!state.big) return null;
-    const current = stageSteps.findIndex((s) => s.stage === state.stage);
     return (
-      <Dialog
-        open
-        title="Checking the backup…"
-        description={`Checking ${state.source} (${megabytes(state.bytes)}) before anything is replaced.`}
-        onClose={cancelCheck}
-        footer={
-          <div className="form-actions">
-            <button type="button" className="btn" onClick={cancelCheck} data-autofocus>
-              Cancel
-            </button>
-          </div>
-        }
-      >
-        <progress
-          className="check-progress"
-          max={stageSteps.length}
-          value={Math.max(0, current)}
-          aria-label="Checking the backup"
-        />
-        <ol className="check-steps">
-          {stageSteps.map((s, i) => (
-            <li
-              key={s.stage}
-              aria-current={i === current ? 'step' : undefined}
-              className={i < current ? 'done' : undefined}
-            >
-              {s.label}
-              {i < current ? ' — done' : i === current ? '…' : ''}
-            </li>
-          ))}
-        </ol>
-        <p className="hint">Nothing is changed until you confirm. Cancel stops the check.</p>
-      </Dialog>
+      <CheckingDialog
+        source={state.source}
+        bytes={state.bytes}
+        stage={state.stage}
+        before="before anything is replaced"
+        onCancel={cancelCheck}
+      />
     );
   }
 
@@ -368,34 +336,12 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
 
   if (state.step === 'errors') {
     return (
-      <Dialog
-        open
+      <ProblemsDialog
         title="This backup cannot be restored"
-        description={`Nothing was changed. Problems found in ${state.source}:`}
+        source={state.source}
+        errors={state.errors}
         onClose={close}
-        footer={
-          <div className="form-actions">
-            <button type="button" className="btn btn-primary" onClick={close} data-autofocus>
-              Close
-            </button>
-          </div>
-        }
-      >
-        <ul className="reason-list">
-          {state.errors.slice(0, 50).map((e, i) => (
-            <li key={i} className="reason-problem">
-              {e.plain ?? e.message}
-              {e.path ? (
-                <small className="technical">
-                  {' '}
-                  <code>{e.path}</code>: {e.message}
-                </small>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        {state.errors.length > 50 ? <p className="muted">…and {state.errors.length - 50} more.</p> : null}
-      </Dialog>
+      />
     );
   }
 

@@ -3,10 +3,11 @@
  * the start-up timer. They talk to the user through toasts.
  */
 import { exportBackup } from '../../db/backup';
+import { backupWithDocs, recordSharedVersions } from '../../db/merge';
 import type { AppDB } from '../../db/schema';
 import { NoTownError } from '../../db/repositories';
 import type { AutoBackupReason, AutoBackupResult } from '../../../shared/ipc/contract';
-import { appVersion, saveText, writeAutoBackup } from '../platform';
+import { appVersion, isDesktop, saveText, writeAutoBackup } from '../platform';
 import { today } from '../lib/today';
 import { notify } from '../store/ui';
 
@@ -29,9 +30,12 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 /** Export everything to a backup file the user chooses (a download in the browser). Returns whether it was saved. */
 export async function exportBackupToFile(db: AppDB, townName: string): Promise<boolean> {
   try {
-    const json = await exportBackup(db, { appVersion: await appVersion() });
+    const { json, docs } = await backupWithDocs(db, { appVersion: await appVersion() });
     const result = await saveText('backup', backupFileName(townName), json);
     if (result.status === 'saved') {
+      // A backup saved by hand is usually for someone: what it holds counts as shared,
+      // so merging their copy later can tell their changes from ours.
+      await recordSharedVersions(db, docs);
       notify({
         kind: 'success',
         text: `Backup saved as ${result.fileName}. Keep it somewhere safe, such as a USB stick.`,
@@ -76,4 +80,24 @@ export async function writeAutomaticBackup(db: AppDB, reason: AutoBackupReason):
     notify({ kind: 'error', text: `The automatic backup could not be written: ${result.message}` });
   }
   return result;
+}
+
+/**
+ * The copy of the current data a merge writes first: an automatic 'beforeMerge' backup in
+ * the desktop app (read back by main before it says 'written'), a downloaded file in a
+ * browser. Returns whether it was made; a failure has already been told in a toast.
+ */
+export async function backupBeforeMerge(db: AppDB, townName: string): Promise<boolean> {
+  if (isDesktop()) return (await writeAutomaticBackup(db, 'beforeMerge')).status === 'written';
+  try {
+    const json = await exportBackup(db, { appVersion: await appVersion() });
+    const result = await saveText('backup', backupFileName(`${townName} before merge`), json);
+    if (result.status === 'saved') return true;
+    if (result.status === 'error')
+      notify({ kind: 'error', text: `The copy of your current data was not saved: ${result.message}` });
+    return false;
+  } catch (e) {
+    notify({ kind: 'error', text: `The copy of your current data was not saved: ${message(e)}` });
+    return false;
+  }
 }

@@ -25,6 +25,7 @@ const reasonLabels: Record<string, string> = {
   quit: 'When the app was closed',
   beforeRestore: 'Just before a restore',
   beforeErase: 'Just before the records were erased',
+  beforeMerge: 'Just before a backup was merged',
 };
 
 /**

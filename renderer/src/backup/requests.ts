@@ -1,7 +1,8 @@
 /**
- * A one-shot request to restore a particular automatic backup, made by the list
- * in Town › Your data and answered by the RestoreFlow the App shell mounts. UI
- * state only: the backup itself stays in main's backups folder until chosen.
+ * One-shot requests answered by the backup flows the App shell mounts: restore one
+ * automatic backup (the list in Town › Your data → RestoreFlow), and merge a backup
+ * (File › Merge a backup… → MergeFlow). UI state only: the backups themselves stay in
+ * main's folder or the clerk's files until chosen.
  */
 import { create } from 'zustand';
 import type { AutoBackupInfo } from '../../../shared/ipc/contract';
@@ -20,5 +21,23 @@ export const useAutoRestoreRequests = create<AutoRestoreRequests>((set, get) => 
     const pending = get().autoBackupRequested;
     if (pending !== null) set({ autoBackupRequested: null });
     return pending;
+  },
+}));
+
+/** A one-shot request for File › Merge a backup… (the menu, Town › Your data), answered by the MergeFlow. */
+interface MergeRequests {
+  mergeRequested: boolean;
+  requestMerge: () => void;
+  /** True exactly once per request. */
+  takeMergeRequest: () => boolean;
+}
+
+export const useMergeRequests = create<MergeRequests>((set, get) => ({
+  mergeRequested: false,
+  requestMerge: () => set({ mergeRequested: true }),
+  takeMergeRequest: () => {
+    if (!get().mergeRequested) return false;
+    set({ mergeRequested: false });
+    return true;
   },
 }));

@@ -37,6 +37,7 @@ describe('buildMenuTemplate()', () => {
       expect(file.filter((i) => i.label).map((i) => i.label)).toEqual([
         'New backup…',
         'Restore from backup…',
+        'Merge a backup…',
         'Import people from CSV…',
         'Create packet…',
         'Start my own town…',
@@ -49,7 +50,7 @@ describe('buildMenuTemplate()', () => {
   it('sends each File command to the renderer', () => {
     const { top, send } = build('win32');
     const file = submenu(top('File'));
-    for (const id of ['newBackup', 'restoreBackup', 'importPeopleCsv', 'createPacket']) {
+    for (const id of ['newBackup', 'restoreBackup', 'mergeBackup', 'importPeopleCsv', 'createPacket']) {
       click(file.find((i) => i.id === id));
       expect(send).toHaveBeenLastCalledWith(id);
     }

@@ -1,5 +1,5 @@
 /**
- * "Your data": where the records live, how to back them up and restore them,
+ * "Your data": where the records live, how to back them up, restore them and merge a colleague's,
  * and whether the browser has promised not to clear them (storage persistence).
  */
 import { useEffect, useState } from 'react';
@@ -9,7 +9,7 @@ import type { AutoBackupInfo } from '../../../../shared/ipc/contract';
 import { exportBackupToFile } from '../../backup/actions';
 import { AutoBackupTable } from '../../backup/AutoBackupTable';
 import { formatBytes } from '../../backup/format';
-import { useAutoRestoreRequests } from '../../backup/requests';
+import { useAutoRestoreRequests, useMergeRequests } from '../../backup/requests';
 import { CsvExportButtons } from '../../csv/CsvExportButtons';
 import { isDesktop, listAutoBackups, openDataFolder } from '../../platform';
 import { useUi } from '../../store/ui';
@@ -31,6 +31,7 @@ async function readStorageStatus(): Promise<StorageStatus> {
 
 export function YourData({ db, townName }: { db: AppDB; townName: string }) {
   const requestRestore = useUi((s) => s.requestRestore);
+  const requestMerge = useMergeRequests((s) => s.requestMerge);
   const openRecordsDialog = useUi((s) => s.openRecordsDialog);
   const sampleName = useSampleTownName(db);
   const [status, setStatus] = useState<StorageStatus | null>(null);
@@ -69,6 +70,9 @@ export function YourData({ db, townName }: { db: AppDB; townName: string }) {
         </button>
         <button type="button" className="btn" onClick={requestRestore}>
           {desktop ? 'Restore from a backup…' : 'Restore from a backup file…'}
+        </button>
+        <button type="button" className="btn" onClick={requestMerge}>
+          Merge a backup…
         </button>
         {desktop ? (
           <button type="button" className="btn" onClick={() => void openDataFolder()}>
