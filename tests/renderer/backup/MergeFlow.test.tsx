@@ -55,6 +55,12 @@ function fakeApi(text: string) {
     openDataFolder: vi.fn(),
     answerQuit: vi.fn(() => Promise.resolve()),
     setSampleOpen: vi.fn(() => Promise.resolve()),
+    getSharing: vi.fn(() => Promise.resolve({ settings: null, passwordKept: null, notice: null })),
+    saveSharing: vi.fn(),
+    sharingPassword: vi.fn(() => Promise.resolve(null)),
+    setSharingActive: vi.fn(),
+    forgetSharing: vi.fn(),
+    reloadForSharing: vi.fn(() => Promise.resolve()),
     onMenuCommand: vi.fn((_: (c: MenuCommand) => void) => () => undefined),
   } satisfies LedgerApi;
   w.api = api;
