@@ -20,6 +20,7 @@ import { contentHash, isRecordId, LIST_TYPES, readDoc } from '../../shared/sync/
 import type { SyncDoc, SyncDocType } from '../../shared/sync/docs';
 import type { ConflictRow, ConflictVersion } from '../../shared/sync/conflicts';
 import { nameKey } from '../../shared/domain/names';
+import { recordSharedVersions } from '../db/merge';
 import { applySyncWrite, readSyncDocs, readSyncMeta, saveConflicts, writeSyncMeta } from '../db/sync';
 import type { AppDB } from '../db/schema';
 import type { Database } from 'pouchdb-core';
@@ -78,6 +79,8 @@ export class SyncEngine {
   /** Per document id: the mirror's winning revision and its content fingerprint. */
   private known = new Map<string, { rev: string; hash: string }>();
   private loaded = false;
+  /** Documents pushed into the mirror and not yet known to have reached the server. */
+  private sent: SyncDoc[] = [];
 
   constructor(
     private readonly db: AppDB,
@@ -165,6 +168,7 @@ export class SyncEngine {
       const doc = writes[i]!;
       if ('ok' in result && result.ok) {
         written++;
+        if (!doc._deleted) this.sent.push(doc);
         if (doc._deleted) this.known.delete(doc._id);
         else this.known.set(doc._id, { rev: result.rev, hash: fingerprint(doc) });
       }
@@ -200,7 +204,12 @@ export class SyncEngine {
    * so a screen never shows half of a first pull and a failure leaves Dexie as it was (the
    * next round reads the same changes again: `lastSeq` moves only after the write).
    */
-  async apply(): Promise<{ received: number; conflicts: number; rejected: RoundReport['rejected'] }> {
+  async apply(): Promise<{
+    received: number;
+    conflicts: number;
+    rejected: RoundReport['rejected'];
+    docs: SyncDoc[];
+  }> {
     await this.load();
     let since: string | number = (await readSyncMeta<string | number>(this.db, 'lastSeq')) ?? 0;
     const put = new Map<string, SyncDoc>();
@@ -259,7 +268,7 @@ export class SyncEngine {
     }
     await writeSyncMeta(this.db, 'lastSeq', since);
     // Records dropped as orphans are gone from Dexie: the next push deletes them everywhere.
-    return { received: put.size, conflicts: conflictRows.size, rejected };
+    return { received: put.size, conflicts: conflictRows.size, rejected, docs: [...put.values()] };
   }
 
   /**
@@ -309,10 +318,20 @@ export class SyncEngine {
     await this.checkIdentity();
     const pushed = await this.push();
     await this.replicate(progress);
-    const { received, conflicts, rejected } = await this.apply();
+    const first = await this.apply();
     const again = await this.push();
     if (again > 0) await this.replicate();
-    await this.apply();
-    return { pushed: pushed + again, received, conflicts, rejected };
+    const second = await this.apply();
+    // What went out and what came in are now versions this computer shared: a colleague's
+    // backup merged later tells "changed there" from "changed on both" by them (shared/sync/merge.ts).
+    const shared = [...this.sent, ...first.docs, ...second.docs];
+    this.sent = [];
+    if (shared.length > 0) await recordSharedVersions(this.db, shared);
+    return {
+      pushed: pushed + again,
+      received: first.received + second.received,
+      conflicts: first.conflicts + second.conflicts,
+      rejected: [...first.rejected, ...second.rejected],
+    };
   }
 }
