@@ -59,6 +59,9 @@ export function checkServerAddress(
         'The address must start with https:// so the records and the password travel encrypted. Only a server on this computer (localhost) may use http://.',
     };
   }
+  if (url.hostname.includes('*')) {
+    return { ok: false, message: 'Type the server’s own address, without a *.' };
+  }
   if (url.username !== '' || url.password !== '') {
     return {
       ok: false,
