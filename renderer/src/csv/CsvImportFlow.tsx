@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import { getLastCsvImport } from '../../db/csv';
 import type { LastCsvImport } from '../../db/csv';
 import type { AppDB } from '../../db/schema';
-import type { CsvRow, CsvTable } from '../../../shared/csv/people';
+import type { CsvPreview, ReadSummary } from '../../../shared/csv/preview';
 import { csvEncodingChoiceLabels, csvEncodingLabels } from '../../../shared/csv/text';
 import type { CsvEncoding, CsvEncodingChoice } from '../../../shared/csv/text';
 import type { Person } from '../../../shared/domain/schema';
@@ -19,6 +19,7 @@ import { Dialog } from '../components/Dialog';
 import { openCsvFile } from '../platform';
 import { notify, useUi } from '../store/ui';
 import { CsvImportDialog } from './CsvImportDialog';
+import type { CsvSession } from './load';
 
 interface Preview {
   step: 'preview';
@@ -26,8 +27,12 @@ interface Preview {
   bytes: Uint8Array;
   encoding: CsvEncoding;
   detected: boolean;
-  table: CsvTable;
-  firstRow: CsvRow;
+  /** Where the table is kept (the main thread or the worker), and what was read of it. */
+  session: CsvSession;
+  summary: ReadSummary;
+  /** The preview with the guessed mapping, against `people` as they were when the file was read. */
+  preview: CsvPreview;
+  people: readonly Person[];
   lastImport: LastCsvImport | null;
   /** Why the encoding the clerk chose last could not be used (the preview stays as it was). */
   encodingProblem: string | null;
@@ -43,11 +48,19 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
   const requested = useUi((s) => s.csvImportRequested);
   const [state, setState] = useState<Step>({ step: 'idle' });
   const reading = useRef<AbortController | null>(null);
+  // The roster now, for the first preview of a read started by an effect or an older render.
+  const roster = useRef(people);
+  useEffect(() => {
+    roster.current = people;
+  }, [people]);
   // The preview a failed re-read in another encoding goes back to.
   const shown = useRef<Preview | null>(null);
   const show = (next: Step) => {
+    const before = shown.current;
     if (next.step === 'preview') shown.current = next;
     else if (next.step !== 'reading') shown.current = null;
+    // A session no longer shown ends (for a large file: its worker, and the table it holds).
+    if (before !== null && before.session !== shown.current?.session) before.session.close();
     setState(next);
   };
 
@@ -58,10 +71,11 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
     reading.current = controller;
     // The reader (papaparse, the decoders) loads only when a file is chosen, so the People
     // screen opens without it.
-    const { loadCsv, readsInWorker } = await import('./load');
+    const { openCsv, readsInWorker } = await import('./load');
     if (controller.signal.aborted) return;
     if (readsInWorker(bytes)) show({ step: 'reading', fileName, fraction: 0 });
-    const result = await loadCsv(bytes, choice, {
+    const readFor = roster.current;
+    const result = await openCsv(bytes, choice, readFor, {
       signal: controller.signal,
       onProgress: (fraction) => {
         if (!controller.signal.aborted) setState({ step: 'reading', fileName, fraction });
@@ -69,8 +83,8 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
     });
     if (reading.current === controller) reading.current = null;
     if ('canceled' in result) return;
-    if (!result.ok || result.decoded === null) {
-      const message = result.ok ? 'The file could not be decoded.' : result.message;
+    if (!result.ok) {
+      const message = result.message;
       const before = shown.current;
       if (choice !== undefined && before !== null && before.bytes === bytes) {
         show({
@@ -83,15 +97,20 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
       return;
     }
     const lastImport = await getLastCsvImport(db).catch(() => null);
-    if (controller.signal.aborted) return;
+    if (controller.signal.aborted) {
+      result.session.close();
+      return;
+    }
     show({
       step: 'preview',
       fileName,
       bytes,
       encoding: result.decoded.encoding,
       detected: result.decoded.detected,
-      table: result.table,
-      firstRow: result.firstRow,
+      session: result.session,
+      summary: result.summary,
+      preview: result.preview,
+      people: readFor,
       lastImport,
       encodingProblem: null,
     });
@@ -112,8 +131,14 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requested, db]);
 
-  // A read still running when the screen goes away is stopped with it.
-  useEffect(() => () => reading.current?.abort(), []);
+  // A read still running when the screen goes away is stopped with it, and a session shown ends.
+  useEffect(
+    () => () => {
+      reading.current?.abort();
+      shown.current?.session.close();
+    },
+    [],
+  );
 
   const close = () => {
     reading.current?.abort();
@@ -151,8 +176,9 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
         db={db}
         people={people}
         fileName={state.fileName}
-        table={state.table}
-        firstRow={state.firstRow}
+        session={state.session}
+        summary={state.summary}
+        initialPreview={{ people: state.people, preview: state.preview }}
         encoding={state.encoding}
         encodingDetected={state.detected}
         encodingProblem={state.encodingProblem}
