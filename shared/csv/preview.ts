@@ -14,6 +14,7 @@ import {
   mappingProblems,
   mapRows,
   planImport,
+  planProblem,
   treatFirstRowAsData,
 } from './people';
 import type {
@@ -145,6 +146,32 @@ export function summariseRead(read: ReadTable): ReadSummary {
       rowCount: without.rows.length,
     },
   };
+}
+
+/** An import planned and checked where the table is: who is added, who is updated. */
+export interface PlannedImport {
+  add: Person[];
+  update: Person[];
+  /** People on the roster the file leaves as they are. */
+  unchanged: number;
+  /** `planProblem` of the plan: why it must not be written (a person the schema refuses), or null. */
+  problem: string | null;
+}
+
+/**
+ * The import these settings make against the roster `people`, with fresh ids from
+ * `newId`, checked with the app's schema; null while the mapping has problems.
+ */
+export function planFromRead(
+  read: ReadTable,
+  people: readonly Person[],
+  settings: PreviewSettings,
+  newId: () => string,
+): PlannedImport | null {
+  const candidates = importCandidates(read, settings);
+  if (candidates === null) return null;
+  const plan = planImport(candidates, people, settings.onMatch, newId, settings.decisions);
+  return { add: plan.add, update: plan.update, unchanged: plan.unchanged.length, problem: planProblem(plan) };
 }
 
 /** The people an import with these settings would bring, or null while the mapping has problems. */

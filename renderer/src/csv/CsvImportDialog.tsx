@@ -10,7 +10,7 @@
  * to write on Import.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { importPeople } from '../../db/csv';
+import { importPlanned } from '../../db/csv';
 import type { LastCsvImport } from '../../db/csv';
 import type { AppDB } from '../../db/schema';
 import { describePosition, positionKindLabels } from '../../../shared/domain/labels';
@@ -168,20 +168,9 @@ export function CsvImportDialog({
     if (!preview) return;
     setSaving(true);
     setFailure(null);
-    let candidates;
-    try {
-      candidates = await session.candidates(settings);
-    } catch (e) {
-      setSaving(false);
-      setFailure(`Nothing was imported: ${e instanceof Error ? e.message : String(e)}`);
-      return;
-    }
-    if (candidates === null) {
-      setSaving(false);
-      return;
-    }
-    const result = await importPeople(db, candidates, { onMatch, fileName, decisions });
+    const result = await importPlanned(db, (roster) => session.plan(settings, roster), people, { fileName });
     setSaving(false);
+    if (result === null) return;
     if (!result.ok) {
       setFailure(result.message);
       return;

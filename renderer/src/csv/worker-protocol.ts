@@ -4,13 +4,19 @@
  *
  * The worker keeps the table it read for as long as the preview is open: the window
  * asks it for a preview of each setting the clerk chooses and gets back only what the
- * dialog shows (`shared/csv/preview.ts`), and on Import gets the people to write. A
+ * dialog shows (`shared/csv/preview.ts`), and on Import gets the import planned and
+ * checked against the roster, so the window only writes it. A
  * 50 MB file therefore never crosses to the window, and its 5,000 rows are never
  * validated there.
  */
-import type { PersonCandidate } from '../../../shared/csv/people';
-import { importCandidates, previewImport, summariseRead } from '../../../shared/csv/preview';
-import type { CsvPreview, PreviewSettings, ReadSummary, ReadTable } from '../../../shared/csv/preview';
+import { planFromRead, previewImport, summariseRead } from '../../../shared/csv/preview';
+import type {
+  CsvPreview,
+  PlannedImport,
+  PreviewSettings,
+  ReadSummary,
+  ReadTable,
+} from '../../../shared/csv/preview';
 import type { CsvEncodingChoice } from '../../../shared/csv/text';
 import type { Person } from '../../../shared/domain/schema';
 import { readCsvBytes } from './parse';
@@ -21,7 +27,8 @@ export type CsvWorkerRequest =
   | { type: 'read'; bytes: Uint8Array; choice?: CsvEncodingChoice; people: readonly Person[] }
   /** `people` is left out when it is the roster the worker was last sent. */
   | { type: 'preview'; id: number; settings: PreviewSettings; people?: readonly Person[] }
-  | { type: 'candidates'; id: number; settings: PreviewSettings };
+  /** The import to write: planned against `people` (or the roster last sent) and checked. */
+  | { type: 'plan'; id: number; settings: PreviewSettings; people?: readonly Person[] };
 
 /** How reading the file went. On success, enough for the whole first screen of the preview. */
 export type CsvReadOutcome =
@@ -38,7 +45,7 @@ export type CsvWorkerMessage =
   | { type: 'progress'; fraction: number }
   | { type: 'read'; result: CsvReadOutcome }
   | { type: 'preview'; id: number; preview: CsvPreview }
-  | { type: 'candidates'; id: number; candidates: PersonCandidate[] | null };
+  | { type: 'plan'; id: number; plan: PlannedImport | null };
 
 /** The settings the preview opens with: the guessed mapping, the first row as column names, nothing else chosen. */
 export function initialSettings(summary: ReadSummary): PreviewSettings {
@@ -103,11 +110,14 @@ export function createCsvJob(post: (message: CsvWorkerMessage) => void): (reques
           preview: read === null ? null : previewImport(read, people, request.settings),
         });
         return;
-      case 'candidates':
+      case 'plan':
+        if (request.people) people = request.people;
         post({
-          type: 'candidates',
+          type: 'plan',
           id: request.id,
-          candidates: read === null ? null : importCandidates(read, request.settings),
+          // The ids the people will be stored under, made as `renderer/db/repositories.ts` makes them.
+          plan:
+            read === null ? null : planFromRead(read, people, request.settings, () => crypto.randomUUID()),
         });
         return;
     }

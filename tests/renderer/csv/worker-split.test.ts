@@ -23,7 +23,7 @@ function file(rows: number, pad: number): Uint8Array {
 
 const roster: Person[] = [
   { id: 'r1', name: 'Person 1', email: 'p1@example.org', isResident: false, positions: [], notes: '' },
-  { id: 'r2', name: 'Person 2', email: 'other@example.org', isResident: false, positions: [], notes: '' },
+  { id: 'r2', name: 'Person 2', email: '', isResident: false, positions: [], notes: '' },
 ];
 
 /** A worker job, driven as the window drives it; returns what it posted for each request. */
@@ -56,7 +56,7 @@ describe('the worker sends the window only what the preview shows', () => {
       expect(preview?.rowCount).toBe(rows);
       expect(preview?.problems.length).toBe(Math.min(rows / 4, LISTED_PROBLEMS));
       expect(preview?.problemCount).toBe(rows / 4);
-      // Person 1 is on the roster; Person 2's name is, with another email.
+      // Person 1 is on the roster; Person 2's name is, without the email.
       expect(preview).toMatchObject({ matches: 1, sameNames: 1, toWrite: (rows * 3) / 4 - 1 });
       // Nothing of the unused Notes column travels.
       expect(JSON.stringify(read)).not.toContain('nnnnnnnnnn');
@@ -67,7 +67,7 @@ describe('the worker sends the window only what the preview shows', () => {
     expect(sizes[1]!).toBeLessThan(100_000);
   });
 
-  it('answers each change of settings with a preview of the same bounded size, and Import with the people alone', () => {
+  it('answers each change of settings with a preview of the same bounded size, and Import with the plan alone', () => {
     const ask = job();
     const [read] = ask({ type: 'read', bytes: file(5000, 2000), people: roster });
     if (read?.type !== 'read' || !read.result.ok) throw new Error('the file was refused');
@@ -94,10 +94,16 @@ describe('the worker sends the window only what the preview shows', () => {
     });
     expect(none).toEqual({ type: 'preview', id: 8, preview: null });
 
-    const [people] = ask({ type: 'candidates', id: 9, settings });
-    const candidates = people?.type === 'candidates' ? people.candidates : null;
-    expect(candidates).toHaveLength(3750);
-    expect(JSON.stringify(people)).not.toContain('nnnnnnnnnn');
+    // Import: the plan, made and checked in the worker, with the people to add alone.
+    const [planned] = ask({ type: 'plan', id: 9, settings });
+    const plan = planned?.type === 'plan' ? planned.plan : null;
+    // Person 1 is already up to date; Person 2 merges into r2 and brings the email r2 lacked.
+    expect(plan?.add).toHaveLength(3750 - 2);
+    expect(plan?.update).toMatchObject([{ id: 'r2', email: 'p2@example.org' }]);
+    expect(plan?.unchanged).toBe(1);
+    expect(plan?.problem).toBeNull();
+    expect(new Set(plan?.add.map((p) => p.id)).size).toBe(3748);
+    expect(JSON.stringify(planned)).not.toContain('nnnnnnnnnn');
   });
 
   it('sends the roster once: a preview without people uses the one it was last sent', () => {
