@@ -38,7 +38,7 @@ export type CsvImportResult =
  * hold the window for half a second; chunks of this size are short tasks, all in the
  * one transaction, so the import stays all or nothing.
  */
-export const WRITE_CHUNK = 250;
+export const WRITE_CHUNK = 100;
 
 export interface ImportPeopleOptions {
   onMatch: OnMatch;

@@ -44,6 +44,18 @@ type Step =
   | Preview
   | { step: 'refused'; fileName: string; message: string };
 
+/** A number per session, for the dialog's key. */
+const sessionKeys = new WeakMap<CsvSession, number>();
+let lastSessionKey = 0;
+function sessionKey(session: CsvSession): number {
+  let key = sessionKeys.get(session);
+  if (key === undefined) {
+    key = ++lastSessionKey;
+    sessionKeys.set(session, key);
+  }
+  return key;
+}
+
 export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Person[] }) {
   const requested = useUi((s) => s.csvImportRequested);
   const [state, setState] = useState<Step>({ step: 'idle' });
@@ -171,8 +183,9 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
   if (state.step === 'preview') {
     return (
       <CsvImportDialog
-        // A new encoding gives new column names, so the mapping is guessed afresh.
-        key={state.encoding}
+        // Each read is a new table (a new encoding gives new column names, and a new session):
+        // the mapping is guessed afresh and the dialog asks the new session only.
+        key={sessionKey(state.session)}
         db={db}
         people={people}
         fileName={state.fileName}
