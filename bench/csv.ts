@@ -4,9 +4,10 @@
  * Chromium, into the large synthetic town (1,000 people, restored first through the
  * app's own Open a backup file…). The longest task on the window's main thread
  * (PerformanceObserver 'longtask') is taken twice: from the file chosen until the
- * preview is ready to import (read, parse, check, preview), and from Import pressed
- * until the roster shows the new people (plan, schema check, write, the screens'
- * reload). Budget: 200 ms each, judged on the worst run. The times are shown beside.
+ * preview is ready to import (read, parse, check, preview); from Import pressed
+ * until the "Imported" message (plan and schema check in the worker, the write); and
+ * in the 1.5 s after it, while every live view reloads the bigger roster. Budget:
+ * 200 ms each, judged on the worst run. The times are shown beside.
  *
  * Each run has a fresh browser profile, so every import starts from the same
  * 1,000-person roster. Its own build and server on a free port, like bench/restore.ts.
@@ -38,7 +39,7 @@ const ROWS = 5000;
 const WATCH_LONG_TASKS = `(() => {
   window.__etlLongTasks = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__etlLongTasks.push(e.duration);
+    for (const e of list.getEntries()) window.__etlLongTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
 })();`;
 
@@ -114,14 +115,20 @@ export function largeCsv(town: TownData): { bytes: Buffer; expected: { toWrite: 
   };
 }
 
-async function longest(page: Page): Promise<number> {
-  return page.evaluate(() =>
-    Math.max(0, ...(window as unknown as { __etlLongTasks: number[] }).__etlLongTasks),
+interface LongTask {
+  start: number;
+  duration: number;
+}
+/** The longest task that started in [from, to) (page clock), 0 when none was over 50 ms. */
+async function longest(page: Page, from = 0, to = Infinity): Promise<number> {
+  const tasks = await page.evaluate(
+    () => (window as unknown as { __etlLongTasks: LongTask[] }).__etlLongTasks,
   );
+  return Math.max(0, ...tasks.filter((t) => t.start >= from && t.start < to).map((t) => t.duration));
 }
 async function resetLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    (window as unknown as { __etlLongTasks: number[] }).__etlLongTasks = [];
+    (window as unknown as { __etlLongTasks: LongTask[] }).__etlLongTasks = [];
   });
 }
 
@@ -130,6 +137,7 @@ interface Run {
   previewMs: number;
   writeLongest: number;
   writeMs: number;
+  reloadLongest: number;
 }
 
 /** One import, in a fresh profile: restore the large town, choose the CSV, preview, import. */
@@ -201,21 +209,28 @@ async function importOnce(
     await resetLongTasks(page);
     const writeStarted = Date.now();
     await page.locator('dialog.csv-import button.btn-primary').click();
-    await page.waitForFunction(
-      () =>
-        document.querySelector('dialog.csv-import') === null &&
-        [...document.querySelectorAll('.toast-text')].some((t) =>
-          t.textContent.startsWith('Imported from large.csv: '),
-        ),
-      undefined,
-      { polling: 100, timeout: 120000 },
-    );
+    // The page's clock when the "Imported" message is seen: tasks before it are the write's.
+    const written = await page
+      .waitForFunction(
+        () =>
+          document.querySelector('dialog.csv-import') === null &&
+          [...document.querySelectorAll('.toast-text')].some((t) =>
+            t.textContent.startsWith('Imported from large.csv: '),
+          )
+            ? performance.now()
+            : null,
+        undefined,
+        { polling: 100, timeout: 120000 },
+      )
+      .then((handle) => handle.jsonValue());
     const writeMs = Date.now() - writeStarted;
-    // The roster and the other live views reload after the write: their tasks count too.
+    if (written === null) throw new Error('the “Imported” message was seen without a time');
+    // The roster and the other live views reload the bigger roster after the write.
     await page.waitForTimeout(1500);
-    const writeLongest = await longest(page);
+    const writeLongest = await longest(page, 0, written);
+    const reloadLongest = await longest(page, written);
     if (errors.length > 0) throw new Error(`the app failed while importing: ${errors.join('; ')}`);
-    return { previewLongest, previewMs, writeLongest, writeMs };
+    return { previewLongest, previewMs, writeLongest, writeMs, reloadLongest };
   } finally {
     await context.close();
   }
@@ -279,11 +294,21 @@ export async function csvFigures(large: TownData, runs = 3): Promise<Figure[]> {
       worst(
         figure(
           'csv.write.longtask',
-          'CSV import: longest main-thread block, Import → roster',
+          'CSV import: longest main-thread block, Import → “Imported”',
           'ms',
           measured.map((r) => r.writeLongest),
           CSV_LONGTASK_BUDGET_MS,
-          'from Import pressed until 1.5 s after the “Imported” message (the write and the screens reloading); judged on the max',
+          'from Import pressed until the “Imported” message: the plan made and checked in the worker, the stored roster compared, the people written 100 at a time in one transaction; judged on the max',
+        ),
+      ),
+      worst(
+        figure(
+          'csv.reload.longtask',
+          'CSV import: longest main-thread block, screens reloading',
+          'ms',
+          measured.map((r) => r.reloadLongest),
+          CSV_LONGTASK_BUDGET_MS,
+          'the 1.5 s after the “Imported” message: every live view (roster, sidebar, engine) reloading the town with 5,600 people; judged on the max',
         ),
       ),
       figure(
