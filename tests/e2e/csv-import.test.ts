@@ -126,6 +126,10 @@ describe('CSV import', () => {
       `CSV of ${(bytes.length / 1e6).toFixed(1)} MB: preview after ${Date.now() - readStarted} ms, longest main-thread task ${Math.round(longest)} ms`,
     );
     await shot(page, 'csv-import-large-preview');
+    // Read again in another encoding: the bytes went to the worker and came back, not copied.
+    await preview.getByRole('combobox', { name: /encoding/ }).selectOption('windows-1252');
+    await page.getByText(/^Read as Windows-1252 \(Excel\)\./).waitFor({ timeout: 60_000 });
+    expect(await preview.textContent()).toContain('4,000 rows of people');
     // The worker keeps the table: a changed setting is previewed there, and Import writes its plan.
     await preview.getByRole('combobox', { name: /^Email/ }).selectOption('');
     await preview.getByRole('button', { name: 'Import 4,000 people' }).waitFor();

@@ -87,6 +87,8 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
     if (controller.signal.aborted) return;
     if (readsInWorker(bytes)) show({ step: 'reading', fileName, fraction: 0 });
     const readFor = roster.current;
+    // An encoding change starts from the preview on screen, which stays if the new read fails.
+    const rereadOf = choice === undefined ? null : shown.current;
     const result = await openCsv(bytes, choice, readFor, {
       signal: controller.signal,
       onProgress: (fraction) => {
@@ -98,9 +100,10 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
     if (!result.ok) {
       const message = result.message;
       const before = shown.current;
-      if (choice !== undefined && before !== null && before.bytes === bytes) {
+      if (choice !== undefined && before !== null && before === rereadOf && result.bytes !== null) {
         show({
           ...before,
+          bytes: result.bytes,
           encodingProblem: `Read as ${csvEncodingChoiceLabels[choice]}, the file cannot be imported: ${message} The preview is still as ${csvEncodingLabels[before.encoding]}.`,
         });
       } else {
@@ -116,7 +119,7 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
     show({
       step: 'preview',
       fileName,
-      bytes,
+      bytes: result.bytes,
       encoding: result.decoded.encoding,
       detected: result.decoded.detected,
       session: result.session,

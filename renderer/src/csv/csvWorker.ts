@@ -10,8 +10,8 @@ import type { CsvWorkerMessage, CsvWorkerRequest } from './worker-protocol';
 // The renderer's tsconfig has DOM types, not WebWorker ones: type just what is used.
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<CsvWorkerRequest>) => void) | null;
-  postMessage: (message: CsvWorkerMessage) => void;
+  postMessage: (message: CsvWorkerMessage, transfer?: Transferable[]) => void;
 };
 
-const job = createCsvJob((message) => scope.postMessage(message));
+const job = createCsvJob((message, transfer) => scope.postMessage(message, transfer));
 scope.onmessage = (event) => job(event.data);

@@ -44,9 +44,14 @@ export type CsvSession =
       close: () => void;
     };
 
+/**
+ * `bytes`: the file's bytes, to read again in another encoding. A large file's bytes
+ * travel to the worker and back without a copy, so the ones passed in are emptied and
+ * these take their place; null when the worker stopped without giving them back.
+ */
 export type OpenCsvResult =
-  | (Extract<CsvReadOutcome, { ok: true }> & { session: CsvSession })
-  | Extract<CsvReadOutcome, { ok: false }>
+  | (Extract<CsvReadOutcome, { ok: true }> & { session: CsvSession; bytes: Uint8Array })
+  | (Extract<CsvReadOutcome, { ok: false }> & { bytes: Uint8Array | null })
   | { ok: false; canceled: true };
 
 export interface LoadCsvOptions {
@@ -66,14 +71,14 @@ function localSession(
   people: readonly Person[],
 ): OpenCsvResult {
   const { outcome, read } = readForPreview(bytes, choice, people);
-  if (read === null) return outcome;
+  if (read === null) return { ...outcome, bytes };
   const session: CsvSession = {
     inWorker: false,
     preview: (settings, roster) => previewImport(read, roster, settings),
     plan: (settings, roster) => Promise.resolve(planFromRead(read, roster, settings, newId)),
     close: () => undefined,
   };
-  return { ...outcome, session };
+  return { ...outcome, session, bytes };
 }
 
 /**
@@ -142,7 +147,11 @@ export function openCsv(
           return;
         case 'read':
           opened = message.result.ok;
-          finish(message.result.ok ? { ...message.result, session } : message.result);
+          finish(
+            message.result.ok
+              ? { ...message.result, session, bytes: message.bytes }
+              : { ...message.result, bytes: message.bytes },
+          );
           return;
         case 'preview':
           waiting.get(message.id)?.resolve(message.preview);
@@ -161,19 +170,17 @@ export function openCsv(
         worker.terminate();
         failAll(message);
       } else {
-        finish({ ok: false, message, decoded: null });
+        finish({ ok: false, message, decoded: null, bytes: null });
       }
     };
-    // The preview keeps its bytes to decode them again if the clerk changes the encoding, so
-    // the worker gets a copy, transferred: one plain memory copy here, where a structured
-    // clone of 50 MB would hold the window for about 100 ms.
-    const copy = bytes.slice();
+    // Transferred, not copied (a copy of 50 MB holds the window for 50–200 ms); the worker
+    // hands them back with its answer, for a read in another encoding.
     const request: CsvWorkerRequest = {
       type: 'read',
-      bytes: copy,
+      bytes,
       people,
       ...(choice === undefined ? {} : { choice }),
     };
-    worker.postMessage(request, [copy.buffer]);
+    worker.postMessage(request, [bytes.buffer]);
   });
 }

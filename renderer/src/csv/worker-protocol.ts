@@ -43,7 +43,8 @@ export type CsvReadOutcome =
 
 export type CsvWorkerMessage =
   | { type: 'progress'; fraction: number }
-  | { type: 'read'; result: CsvReadOutcome }
+  /** `bytes`: the file's bytes, handed back (transferred) for a read in another encoding. */
+  | { type: 'read'; result: CsvReadOutcome; bytes: Uint8Array }
   | { type: 'preview'; id: number; preview: CsvPreview }
   | { type: 'plan'; id: number; plan: PlannedImport | null };
 
@@ -83,7 +84,9 @@ export function readForPreview(
 }
 
 /** The worker's state and answers: one per worker, holding the table it read. */
-export function createCsvJob(post: (message: CsvWorkerMessage) => void): (request: CsvWorkerRequest) => void {
+export function createCsvJob(
+  post: (message: CsvWorkerMessage, transfer?: Transferable[]) => void,
+): (request: CsvWorkerRequest) => void {
   let read: ReadTable | null = null;
   let people: readonly Person[] = [];
   return (request) => {
@@ -99,7 +102,8 @@ export function createCsvJob(post: (message: CsvWorkerMessage) => void): (reques
           post({ type: 'progress', fraction });
         });
         read = done.read;
-        post({ type: 'read', result: done.outcome });
+        // The bytes go back as they came, transferred: a copy of 50 MB either way would hold a thread.
+        post({ type: 'read', result: done.outcome, bytes: request.bytes }, [request.bytes.buffer]);
         return;
       }
       case 'preview':
