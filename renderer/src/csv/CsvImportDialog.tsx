@@ -9,7 +9,7 @@
  * worker for a large one, while the last answer stays on screen — and for the people
  * to write on Import.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { importPlanned } from '../../db/csv';
 import type { LastCsvImport } from '../../db/csv';
 import type { AppDB } from '../../db/schema';
@@ -139,7 +139,8 @@ export function CsvImportDialog({
     let current = true;
     session.preview(settings, people).then(
       (preview) => {
-        if (current) setAnswer({ settings, people, preview });
+        // A transition, so the new rows render in slices while the window keeps answering.
+        if (current) startTransition(() => setAnswer({ settings, people, preview }));
       },
       (e: unknown) => {
         if (current) setFailure(e instanceof Error ? e.message : String(e));

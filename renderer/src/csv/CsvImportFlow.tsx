@@ -7,7 +7,7 @@
  * Mounted by the People screen; started by its "Import from CSV…" button, the
  * "Your data" panel or the menu, all through `useUi.getState().requestCsvImport()`.
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { getLastCsvImport } from '../../db/csv';
 import type { LastCsvImport } from '../../db/csv';
 import type { AppDB } from '../../db/schema';
@@ -116,7 +116,7 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
       result.session.close();
       return;
     }
-    show({
+    const next: Preview = {
       step: 'preview',
       fileName,
       bytes: result.bytes,
@@ -128,7 +128,12 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
       people: readFor,
       lastImport,
       encodingProblem: null,
-    });
+    };
+    // For a large file, a transition: React renders the preview's 100 rows in slices,
+    // between which the window answers, instead of in one long task. A small file's
+    // preview is shown at once, as before.
+    if (result.session.inWorker) startTransition(() => show(next));
+    else show(next);
   };
 
   useEffect(() => {

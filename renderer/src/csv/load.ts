@@ -22,7 +22,6 @@ import type { CsvEncodingChoice } from '../../../shared/csv/text';
 import type { Person } from '../../../shared/domain/schema';
 import { newId } from '../../db/repositories';
 import type { OnProgress } from './parse';
-import { readForPreview } from './worker-protocol';
 import type { CsvReadOutcome, CsvWorkerMessage, CsvWorkerRequest } from './worker-protocol';
 
 /** Files above this size are read in the worker, with a progress bar and Cancel. */
@@ -64,12 +63,17 @@ export interface LoadCsvOptions {
 export const readsInWorker = (bytes: Uint8Array): boolean =>
   bytes.length > LARGE_CSV_BYTES && typeof Worker !== 'undefined';
 
-/** A session over a table read on the main thread (a small file). */
-function localSession(
+/**
+ * A session over a table read on the main thread (a small file). The reader
+ * (papaparse, the decoders) loads only then: a large file never needs it here, and
+ * evaluating it is a long task of its own on a slow laptop.
+ */
+async function localSession(
   bytes: Uint8Array,
   choice: CsvEncodingChoice | undefined,
   people: readonly Person[],
-): OpenCsvResult {
+): Promise<OpenCsvResult> {
+  const { readForPreview } = await import('./worker-protocol');
   const { outcome, read } = readForPreview(bytes, choice, people);
   if (read === null) return { ...outcome, bytes };
   const session: CsvSession = {
@@ -93,7 +97,7 @@ export function openCsv(
 ): Promise<OpenCsvResult> {
   if (options.signal?.aborted) return Promise.resolve({ ok: false, canceled: true });
   if (!readsInWorker(bytes)) {
-    return Promise.resolve(localSession(bytes, choice, people));
+    return localSession(bytes, choice, people);
   }
   return new Promise<OpenCsvResult>((resolve) => {
     const worker = new Worker(new URL('./csvWorker.ts', import.meta.url), { type: 'module' });
