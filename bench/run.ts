@@ -2,7 +2,7 @@
  * `npm run bench`: the performance budgets of issue 6, measured on this machine.
  *
  *   npm run bench                        # everything
- *   npm run bench -- --only engine,packet # some sections (engine, packet, import, startup, restore, packaging, latency, sync)
+ *   npm run bench -- --only engine,packet # some sections (engine, packet, import, startup, restore, csv, packaging, latency, sync)
  *   npm run bench -- --strict            # exit 1 when a budget is missed (for CI)
  *
  * A section that cannot be measured (no Chromium, a server that will not start, code that
@@ -27,7 +27,17 @@ import { largeTown, regionTowns, smallTown } from '../tests/fixtures/synthetic-t
 import { summaryLine, table } from './stats';
 import type { Figure } from './stats';
 
-const SECTIONS = ['engine', 'packet', 'import', 'startup', 'restore', 'packaging', 'latency', 'sync'] as const;
+const SECTIONS = [
+  'engine',
+  'packet',
+  'import',
+  'startup',
+  'restore',
+  'csv',
+  'packaging',
+  'latency',
+  'sync',
+] as const;
 type WebRuns = { warmup: number; runs: number };
 type Section = (typeof SECTIONS)[number];
 
@@ -93,9 +103,12 @@ async function main(): Promise<number> {
   await section('import', () => browser({ warmup: 1, runs: 7 }, null));
   await section('startup', () => browser(null, { warmup: 1, runs: 7 }));
   await section('restore', async () => (await import('./restore')).restoreFigures(towns.large));
+  await section('csv', async () => (await import('./csv')).csvFigures(towns.large));
   await section('packaging', async () => (await import('./packaging')).packagingFigures());
   await section('latency', async () => (await import('./latency')).latencyFigures({ runs: 7 }));
-  await section('sync', async () => (await import('./sync')).syncFigures({ pulls: Number(process.env.SYNC_PULLS ?? 3), trips: 5 }));
+  await section('sync', async () =>
+    (await import('./sync')).syncFigures({ pulls: Number(process.env.SYNC_PULLS ?? 3), trips: 5 }),
+  );
 
   const machine = {
     cpus: cpus().length,

@@ -20,7 +20,7 @@
  *   whose email is not theirs is a "same name" row: the clerk merges it into that person
  *   (the default when the row has no email) or adds it as a new person.
  */
-import { plainEnglish } from '../backup/parse';
+import { issuesToErrors, plainEnglish } from '../backup/parse';
 import { electedBodyLabels, electedBodyName, positionKindLabels, staffLevelLabels } from '../domain/labels';
 import { nameKey } from '../domain/names';
 import { isoDateSchema, personSchema } from '../domain/schema';
@@ -759,4 +759,25 @@ export function planImport(
     }
   }
   return plan;
+}
+
+/**
+ * The first person of the plan the app's schema would refuse, as one sentence ("Ann
+ * Lee: positions must hold at most 100 items"), or null when every one is valid.
+ * Each row was checked alone already; this catches what only merging makes (too many
+ * positions, say), so the import writes nothing the app could not read back.
+ */
+export function planProblem(plan: Pick<ImportPlan, 'add' | 'update'>): string | null {
+  for (const person of [...plan.add, ...plan.update]) {
+    const checked = personSchema.safeParse(person, { error: plainEnglish, reportInput: true });
+    if (checked.success) continue;
+    const first = issuesToErrors(checked.error.issues)[0];
+    const what = !first
+      ? 'is not valid'
+      : /^[a-z]/.test(first.message)
+        ? `${first.path} ${first.message}`
+        : first.message;
+    return `${[...person.name].slice(0, 60).join('')}: ${what}`;
+  }
+  return null;
 }

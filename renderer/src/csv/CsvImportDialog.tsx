@@ -3,35 +3,23 @@
  * what each row will do (new, already on the roster, or a problem that leaves it
  * out), choose what happens to people already on the roster, then import all the
  * good rows in one go. Nothing is written before "Import".
+ *
+ * The dialog never holds the table: it asks its `CsvSession` for the preview of the
+ * settings chosen (`shared/csv/preview.ts`) — at once for a small file, from the
+ * worker for a large one, while the last answer stays on screen — and for the people
+ * to write on Import.
  */
-import { useMemo, useState } from 'react';
-import { importPeople } from '../../db/csv';
+import { startTransition, useEffect, useMemo, useState } from 'react';
+import { importPlanned } from '../../db/csv';
 import type { LastCsvImport } from '../../db/csv';
 import type { AppDB } from '../../db/schema';
 import { describePosition, positionKindLabels } from '../../../shared/domain/labels';
 import { distinctNameLabels } from '../../../shared/domain/names';
 import type { Person, PositionKind } from '../../../shared/domain/schema';
-import {
-  csvFieldLabels,
-  csvFields,
-  defaultSameNameDecision,
-  guessMapping,
-  guessMappingFromCells,
-  mappingProblems,
-  mapRows,
-  planImport,
-  treatFirstRowAsData,
-} from '../../../shared/csv/people';
-import type {
-  ColumnMapping,
-  CsvField,
-  CsvRow,
-  CsvTable,
-  OnMatch,
-  PersonCandidate,
-  RowOutcome,
-  SameNameDecision,
-} from '../../../shared/csv/people';
+import { csvFieldLabels, csvFields, mappingProblems } from '../../../shared/csv/people';
+import type { ColumnMapping, CsvField, OnMatch, SameNameDecision } from '../../../shared/csv/people';
+import { LISTED_PROBLEMS, PREVIEW_ROWS } from '../../../shared/csv/preview';
+import type { CsvPreview, PreviewRow, PreviewSettings, ReadSummary } from '../../../shared/csv/preview';
 import {
   choiceOfEncoding,
   csvEncodingChoiceLabels,
@@ -42,12 +30,8 @@ import type { CsvEncoding, CsvEncodingChoice } from '../../../shared/csv/text';
 import { Dialog } from '../components/Dialog';
 import { CheckboxField, SelectField } from '../components/Field';
 import { notify } from '../store/ui';
+import type { CsvSession } from './load';
 import './csv.css';
-
-/** Rows shown in the preview table; problems are listed in full below it. */
-const PREVIEW_ROWS = 100;
-/** Problems listed; the rest are counted. */
-const LISTED_PROBLEMS = 200;
 
 const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -85,9 +69,12 @@ export interface CsvImportDialogProps {
   /** The roster now, to show who is already on it (the import checks again when it writes). */
   people: readonly Person[];
   fileName: string;
-  table: CsvTable;
-  /** The row the column names came from (it becomes a person when the file has no column names). */
-  firstRow: CsvRow;
+  /** Where the table is kept; asked for each preview and, on Import, for the people to write. */
+  session: CsvSession;
+  /** The table's columns and guessed mappings, with and without a row of column names. */
+  summary: ReadSummary;
+  /** The preview read with the file (guessed mapping, nothing chosen), and the roster it was made against. */
+  initialPreview: { people: readonly Person[]; preview: CsvPreview };
   /** The encoding the bytes were read in, and whether the app chose it. */
   encoding: CsvEncoding;
   encodingDetected: boolean;
@@ -103,8 +90,9 @@ export function CsvImportDialog({
   db,
   people,
   fileName,
-  table: asRead,
-  firstRow,
+  session,
+  summary,
+  initialPreview,
   encoding,
   encodingDetected,
   encodingProblem,
@@ -113,11 +101,8 @@ export function CsvImportDialog({
   onClose,
 }: CsvImportDialogProps) {
   const [hasHeaders, setHasHeaders] = useState(true);
-  const table = useMemo(
-    () => (hasHeaders ? asRead : treatFirstRowAsData(asRead, firstRow)),
-    [hasHeaders, asRead, firstRow],
-  );
-  const [mapping, setMapping] = useState<ColumnMapping>(() => guessMapping(asRead.headers));
+  const shape = hasHeaders ? summary.withHeaders : summary.withoutHeaders;
+  const [mapping, setMapping] = useState<ColumnMapping>(summary.withHeaders.mapping);
   const [defaultKind, setDefaultKind] = useState<PositionKind | null>(null);
   const [onMatch, setOnMatch] = useState<OnMatch>('skip');
   const [saving, setSaving] = useState(false);
@@ -126,43 +111,67 @@ export function CsvImportDialog({
   const [decisions, setDecisions] = useState<ReadonlyMap<string, SameNameDecision>>(new Map());
   const labels = useMemo(() => distinctNameLabels(people), [people]);
 
-  const problems = useMemo(() => mappingProblems(mapping, table.headers), [mapping, table.headers]);
-  const mapped = useMemo(
-    () => (problems.length > 0 ? null : mapRows(table, mapping, { defaultKind })),
-    [problems, table, mapping, defaultKind],
-  );
-  const plan = useMemo(
-    () => (mapped ? planImport(mapped.candidates, people, onMatch, () => 'preview', decisions) : null),
-    [mapped, people, onMatch, decisions],
-  );
-  const candidates = useMemo(
-    () => new Map<string, PersonCandidate>(mapped?.candidates.map((c) => [c.key, c]) ?? []),
-    [mapped],
+  // Headers cut to 61 characters give the same sentences as the whole ones (see HEADER_CHARS).
+  const problems = useMemo(() => mappingProblems(mapping, shape.headers), [mapping, shape.headers]);
+  const settings = useMemo<PreviewSettings>(
+    () => ({ hasHeaders, mapping, defaultKind, onMatch, decisions }),
+    [hasHeaders, mapping, defaultKind, onMatch, decisions],
   );
 
-  const badRows = mapped?.rows.filter((r) => r.status === 'error') ?? [];
-  const matches = plan
-    ? [...plan.outcome].filter(([k, o]) => o !== 'add' && !plan.sameName.has(k)).length
-    : 0;
-  const sameNames = plan?.sameName.size ?? 0;
-  const toWrite = plan ? plan.add.length + plan.update.length : 0;
+  // A small file is previewed at once, as the settings change.
+  const local = useMemo(
+    () => (session.inWorker ? null : { preview: session.preview(settings, people) }),
+    [session, settings, people],
+  );
+  // A large one by the worker: the answer for the latest settings replaces the one on screen.
+  const [answer, setAnswer] = useState<{
+    settings: PreviewSettings | null;
+    people: readonly Person[];
+    preview: CsvPreview;
+  }>(() => ({
+    settings: session.inWorker && initialPreview.people === people ? settings : null,
+    people: initialPreview.people,
+    preview: initialPreview.preview,
+  }));
+  const upToDate = !session.inWorker || (answer.settings === settings && answer.people === people);
+  useEffect(() => {
+    if (!session.inWorker || upToDate) return;
+    let current = true;
+    session.preview(settings, people).then(
+      (preview) => {
+        // A transition, so the new rows render in slices while the window keeps answering.
+        if (current) startTransition(() => setAnswer({ settings, people, preview }));
+      },
+      (e: unknown) => {
+        if (current) setFailure(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [session, settings, people, upToDate]);
+  const preview = local ? local.preview : problems.length > 0 ? null : answer.preview;
+
+  const badRows = preview?.problemCount ?? 0;
+  const matches = preview?.matches ?? 0;
+  const sameNames = preview?.sameNames ?? 0;
+  const toWrite = preview?.toWrite ?? 0;
 
   const switchHeaders = (next: boolean) => {
     setHasHeaders(next);
-    setMapping(
-      next ? guessMapping(asRead.headers) : guessMappingFromCells(treatFirstRowAsData(asRead, firstRow)),
-    );
+    setMapping(next ? summary.withHeaders.mapping : summary.withoutHeaders.mapping);
   };
 
   const choose = (field: CsvField, value: string) =>
     setMapping((m) => ({ ...m, [field]: value === '' ? null : Number(value) }));
 
   const runImport = async () => {
-    if (!mapped) return;
+    if (!preview) return;
     setSaving(true);
     setFailure(null);
-    const result = await importPeople(db, mapped.candidates, { onMatch, fileName, decisions });
+    const result = await importPlanned(db, (roster) => session.plan(settings, roster), people, { fileName });
     setSaving(false);
+    if (result === null) return;
     if (!result.ok) {
       setFailure(result.message);
       return;
@@ -172,18 +181,16 @@ export function CsvImportDialog({
       ...(result.updated > 0 ? [`${result.updated.toLocaleString('en-US')} updated`] : []),
       ...(result.unchanged > 0 ? [`${result.unchanged.toLocaleString('en-US')} already on the roster`] : []),
     ];
-    const left =
-      badRows.length > 0 ? ` ${plural(badRows.length, 'row', 'rows')} with problems left out.` : '';
+    const left = badRows > 0 ? ` ${plural(badRows, 'row', 'rows')} with problems left out.` : '';
     notify({ kind: 'success', text: `Imported from ${fileName}: ${parts.join(', ')}.${left}` });
     onClose();
   };
 
-  const resultOf = (row: RowOutcome): string => {
+  const resultOf = (row: PreviewRow): string => {
     if (row.status === 'error') return 'Left out: see the problems below';
-    const outcome = row.key ? plan?.outcome.get(row.key) : undefined;
-    const first = row.key ? candidates.get(row.key)?.rowNumbers[0] : undefined;
-    const again = first !== undefined && first !== row.rowNumber ? ` (same person as row ${first})` : '';
-    switch (outcome) {
+    const first = row.firstRowNumber;
+    const again = first !== null && first !== row.rowNumber ? ` (same person as row ${first})` : '';
+    switch (row.outcome) {
       case 'add':
         return `New${again}`;
       case 'update':
@@ -193,8 +200,8 @@ export function CsvImportDialog({
       case 'skip':
         return `On the roster: skipped${again}`;
       case 'merge': {
-        const d = decisionOf(row.key!);
-        const into = d.action === 'merge' ? labels.get(d.personId) : undefined;
+        const d = row.decision;
+        const into = d?.action === 'merge' ? labels.get(d.personId) : undefined;
         return `Merged into ${into ?? 'the person on the roster'}${again}`;
       }
       default:
@@ -202,32 +209,24 @@ export function CsvImportDialog({
     }
   };
 
-  const decisionOf = (key: string): SameNameDecision => {
-    const chosen = decisions.get(key);
-    if (chosen) return chosen;
-    const c = candidates.get(key);
-    return c ? defaultSameNameDecision(c, plan?.sameName.get(key) ?? []) : { action: 'add' };
-  };
   const decide = (key: string, value: string) =>
     setDecisions((d) =>
       new Map(d).set(key, value === 'add' ? { action: 'add' } : { action: 'merge', personId: value }),
     );
 
   /** The Merge / Add as new question under a same-name row (on the person's first row only). */
-  const sameNameQuestion = (row: RowOutcome) => {
-    const namesakes = row.key ? plan?.sameName.get(row.key) : undefined;
-    const c = row.key ? candidates.get(row.key) : undefined;
-    if (!namesakes || !c || c.rowNumbers[0] !== row.rowNumber) return null;
-    const d = decisionOf(c.key);
+  const sameNameQuestion = (row: PreviewRow) => {
+    const { namesakes, decision: d, key } = row;
+    if (!namesakes || !d || key === null) return null;
     return (
       <div className="csv-same-name">
         <p className="small csv-warning">Same name as someone on the roster — same person?</p>
         <SelectField
-          label={`What to do with ${shorten(c.name, 40)} from row ${row.rowNumber}`}
+          label={`What to do with ${shorten(row.name, 40)} from row ${row.rowNumber}`}
           name={`csv-same-name-${row.rowNumber}`}
           className="visually-hidden-label"
           value={d.action === 'merge' ? d.personId : 'add'}
-          onChange={(v) => decide(c.key, v)}
+          onChange={(v) => decide(key, v)}
           options={[
             ...namesakes.map((p) => ({ value: p.id, label: `Merge with ${labels.get(p.id) ?? p.name}` })),
             { value: 'add', label: 'Add as new' },
@@ -237,9 +236,9 @@ export function CsvImportDialog({
     );
   };
 
-  const summary = plan ? (
+  const counts = preview ? (
     <>
-      <strong>{plural(plan.add.length, 'new person', 'new people')}</strong>
+      <strong>{plural(preview.added, 'new person', 'new people')}</strong>
       {matches > 0 ? `, ${plural(matches, 'person', 'people')} already on the roster` : ''}
       {sameNames > 0 ? (
         <>
@@ -248,9 +247,9 @@ export function CsvImportDialog({
           (same person? see the rows)
         </>
       ) : null}
-      {badRows.length > 0 ? (
+      {badRows > 0 ? (
         <>
-          , <strong>{plural(badRows.length, 'row', 'rows')} with problems</strong> (left out)
+          , <strong>{plural(badRows, 'row', 'rows')} with problems</strong> (left out)
         </>
       ) : null}
       .
@@ -265,7 +264,7 @@ export function CsvImportDialog({
       wide
       className="csv-import"
       title="Import people from a spreadsheet"
-      description={`From ${fileName}: ${plural(table.rows.length, 'row', 'rows')} of people. Nothing is saved until you press Import.`}
+      description={`From ${fileName}: ${plural(shape.rowCount, 'row', 'rows')} of people. Nothing is saved until you press Import.`}
       onClose={onClose}
       footer={
         <div className="form-actions">
@@ -275,14 +274,16 @@ export function CsvImportDialog({
           <button
             type="button"
             className="btn btn-primary"
-            disabled={saving || toWrite === 0}
+            disabled={saving || !upToDate || toWrite === 0}
             onClick={() => void runImport()}
           >
             {saving
               ? 'Importing…'
-              : toWrite === 0
-                ? 'Nothing new to import'
-                : `Import ${plural(toWrite, 'person', 'people')}`}
+              : !upToDate
+                ? 'Updating the preview…'
+                : toWrite === 0
+                  ? 'Nothing new to import'
+                  : `Import ${plural(toWrite, 'person', 'people')}`}
           </button>
         </div>
       }
@@ -300,9 +301,9 @@ export function CsvImportDialog({
         </p>
       ) : null}
 
-      {mapped && plan ? (
+      {preview ? (
         <p className="notice" aria-live="polite">
-          {summary} {badRows.length > 0 || matches > 0 || sameNames > 0 ? 'Details below.' : ''}
+          {counts} {badRows > 0 || matches > 0 || sameNames > 0 ? 'Details below.' : ''}
         </p>
       ) : null}
 
@@ -342,7 +343,7 @@ export function CsvImportDialog({
               value={mapping[field] === null ? '' : String(mapping[field])}
               onChange={(v) => choose(field, v)}
               placeholder="(not in this file)"
-              options={table.headers.map((h, i) => ({ value: String(i), label: shorten(h, 60) }))}
+              options={shape.headers.map((h, i) => ({ value: String(i), label: shorten(h, 60) }))}
             />
           ))}
           <SelectField
@@ -364,7 +365,7 @@ export function CsvImportDialog({
         ) : null}
       </section>
 
-      {mapped && plan ? (
+      {preview ? (
         <>
           <section aria-labelledby="csv-rows-title">
             <h3 id="csv-rows-title">2. Check the rows</h3>
@@ -390,9 +391,8 @@ export function CsvImportDialog({
                   </tr>
                 </thead>
                 <tbody>
-                  {mapped.rows.slice(0, PREVIEW_ROWS).map((row) => {
-                    const c = row.key ? candidates.get(row.key) : undefined;
-                    const own = c && c.rowNumbers[0] === row.rowNumber ? c : undefined;
+                  {preview.rows.map((row) => {
+                    const { own } = row;
                     return (
                       <tr
                         key={row.rowNumber}
@@ -405,11 +405,7 @@ export function CsvImportDialog({
                         <td dir="auto">{own?.email ?? ''}</td>
                         <td>{own ? (own.isResident === null ? '—' : own.isResident ? 'Yes' : 'No') : ''}</td>
                         <td dir="auto">
-                          {c
-                            ? c.positions.length === 0
-                              ? ''
-                              : c.positions.map((p) => describePosition({ ...p, id: '' })).join('; ')
-                            : ''}
+                          {row.positions.map((p) => describePosition({ ...p, id: '' })).join('; ')}
                         </td>
                         <td>
                           {row.status === 'error' ? <strong>{resultOf(row)}</strong> : resultOf(row)}
@@ -426,21 +422,21 @@ export function CsvImportDialog({
                 </tbody>
               </table>
             </div>
-            {mapped.rows.length > PREVIEW_ROWS ? (
+            {preview.rowCount > PREVIEW_ROWS ? (
               <p className="muted small">
-                Showing the first {PREVIEW_ROWS} rows of {mapped.rows.length.toLocaleString('en-US')}.
+                Showing the first {PREVIEW_ROWS} rows of {preview.rowCount.toLocaleString('en-US')}.
               </p>
             ) : null}
           </section>
 
-          {badRows.length > 0 ? (
+          {badRows > 0 ? (
             <section aria-labelledby="csv-problems-title">
               <h3 id="csv-problems-title">Rows with problems (not imported)</h3>
               <p className="muted small">
                 Fix these in the spreadsheet and import the file again, or add these people by hand.
               </p>
               <ul className="csv-problems" data-testid="csv-row-problems">
-                {badRows.slice(0, LISTED_PROBLEMS).flatMap((r) =>
+                {preview.problems.flatMap((r) =>
                   r.errors.map((e, i) => (
                     <li key={`${r.rowNumber}-${i}`} dir="auto">
                       <strong>Row {r.rowNumber}</strong>
@@ -449,9 +445,9 @@ export function CsvImportDialog({
                   )),
                 )}
               </ul>
-              {badRows.length > LISTED_PROBLEMS ? (
+              {badRows > LISTED_PROBLEMS ? (
                 <p className="muted small">
-                  …and {plural(badRows.length - LISTED_PROBLEMS, 'more row', 'more rows')} with problems.
+                  …and {plural(badRows - LISTED_PROBLEMS, 'more row', 'more rows')} with problems.
                 </p>
               ) : null}
             </section>

@@ -7,11 +7,11 @@
  * Mounted by the People screen; started by its "Import from CSV…" button, the
  * "Your data" panel or the menu, all through `useUi.getState().requestCsvImport()`.
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { getLastCsvImport } from '../../db/csv';
 import type { LastCsvImport } from '../../db/csv';
 import type { AppDB } from '../../db/schema';
-import type { CsvRow, CsvTable } from '../../../shared/csv/people';
+import type { CsvPreview, ReadSummary } from '../../../shared/csv/preview';
 import { csvEncodingChoiceLabels, csvEncodingLabels } from '../../../shared/csv/text';
 import type { CsvEncoding, CsvEncodingChoice } from '../../../shared/csv/text';
 import type { Person } from '../../../shared/domain/schema';
@@ -19,6 +19,7 @@ import { Dialog } from '../components/Dialog';
 import { openCsvFile } from '../platform';
 import { notify, useUi } from '../store/ui';
 import { CsvImportDialog } from './CsvImportDialog';
+import type { CsvSession } from './load';
 
 interface Preview {
   step: 'preview';
@@ -26,8 +27,12 @@ interface Preview {
   bytes: Uint8Array;
   encoding: CsvEncoding;
   detected: boolean;
-  table: CsvTable;
-  firstRow: CsvRow;
+  /** Where the table is kept (the main thread or the worker), and what was read of it. */
+  session: CsvSession;
+  summary: ReadSummary;
+  /** The preview with the guessed mapping, against `people` as they were when the file was read. */
+  preview: CsvPreview;
+  people: readonly Person[];
   lastImport: LastCsvImport | null;
   /** Why the encoding the clerk chose last could not be used (the preview stays as it was). */
   encodingProblem: string | null;
@@ -39,15 +44,35 @@ type Step =
   | Preview
   | { step: 'refused'; fileName: string; message: string };
 
+/** A number per session, for the dialog's key. */
+const sessionKeys = new WeakMap<CsvSession, number>();
+let lastSessionKey = 0;
+function sessionKey(session: CsvSession): number {
+  let key = sessionKeys.get(session);
+  if (key === undefined) {
+    key = ++lastSessionKey;
+    sessionKeys.set(session, key);
+  }
+  return key;
+}
+
 export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Person[] }) {
   const requested = useUi((s) => s.csvImportRequested);
   const [state, setState] = useState<Step>({ step: 'idle' });
   const reading = useRef<AbortController | null>(null);
+  // The roster now, for the first preview of a read started by an effect or an older render.
+  const roster = useRef(people);
+  useEffect(() => {
+    roster.current = people;
+  }, [people]);
   // The preview a failed re-read in another encoding goes back to.
   const shown = useRef<Preview | null>(null);
   const show = (next: Step) => {
+    const before = shown.current;
     if (next.step === 'preview') shown.current = next;
     else if (next.step !== 'reading') shown.current = null;
+    // A session no longer shown ends (for a large file: its worker, and the table it holds).
+    if (before !== null && before.session !== shown.current?.session) before.session.close();
     setState(next);
   };
 
@@ -58,10 +83,13 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
     reading.current = controller;
     // The reader (papaparse, the decoders) loads only when a file is chosen, so the People
     // screen opens without it.
-    const { loadCsv, readsInWorker } = await import('./load');
+    const { openCsv, readsInWorker } = await import('./load');
     if (controller.signal.aborted) return;
     if (readsInWorker(bytes)) show({ step: 'reading', fileName, fraction: 0 });
-    const result = await loadCsv(bytes, choice, {
+    const readFor = roster.current;
+    // An encoding change starts from the preview on screen, which stays if the new read fails.
+    const rereadOf = choice === undefined ? null : shown.current;
+    const result = await openCsv(bytes, choice, readFor, {
       signal: controller.signal,
       onProgress: (fraction) => {
         if (!controller.signal.aborted) setState({ step: 'reading', fileName, fraction });
@@ -69,12 +97,13 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
     });
     if (reading.current === controller) reading.current = null;
     if ('canceled' in result) return;
-    if (!result.ok || result.decoded === null) {
-      const message = result.ok ? 'The file could not be decoded.' : result.message;
+    if (!result.ok) {
+      const message = result.message;
       const before = shown.current;
-      if (choice !== undefined && before !== null && before.bytes === bytes) {
+      if (choice !== undefined && before !== null && before === rereadOf && result.bytes !== null) {
         show({
           ...before,
+          bytes: result.bytes,
           encodingProblem: `Read as ${csvEncodingChoiceLabels[choice]}, the file cannot be imported: ${message} The preview is still as ${csvEncodingLabels[before.encoding]}.`,
         });
       } else {
@@ -83,18 +112,28 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
       return;
     }
     const lastImport = await getLastCsvImport(db).catch(() => null);
-    if (controller.signal.aborted) return;
-    show({
+    if (controller.signal.aborted) {
+      result.session.close();
+      return;
+    }
+    const next: Preview = {
       step: 'preview',
       fileName,
-      bytes,
+      bytes: result.bytes,
       encoding: result.decoded.encoding,
       detected: result.decoded.detected,
-      table: result.table,
-      firstRow: result.firstRow,
+      session: result.session,
+      summary: result.summary,
+      preview: result.preview,
+      people: readFor,
       lastImport,
       encodingProblem: null,
-    });
+    };
+    // For a large file, a transition: React renders the preview's 100 rows in slices,
+    // between which the window answers, instead of in one long task. A small file's
+    // preview is shown at once, as before.
+    if (result.session.inWorker) startTransition(() => show(next));
+    else show(next);
   };
 
   useEffect(() => {
@@ -112,8 +151,14 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requested, db]);
 
-  // A read still running when the screen goes away is stopped with it.
-  useEffect(() => () => reading.current?.abort(), []);
+  // A read still running when the screen goes away is stopped with it, and a session shown ends.
+  useEffect(
+    () => () => {
+      reading.current?.abort();
+      shown.current?.session.close();
+    },
+    [],
+  );
 
   const close = () => {
     reading.current?.abort();
@@ -146,13 +191,15 @@ export function CsvImportFlow({ db, people }: { db: AppDB; people: readonly Pers
   if (state.step === 'preview') {
     return (
       <CsvImportDialog
-        // A new encoding gives new column names, so the mapping is guessed afresh.
-        key={state.encoding}
+        // Each read is a new table (a new encoding gives new column names, and a new session):
+        // the mapping is guessed afresh and the dialog asks the new session only.
+        key={sessionKey(state.session)}
         db={db}
         people={people}
         fileName={state.fileName}
-        table={state.table}
-        firstRow={state.firstRow}
+        session={state.session}
+        summary={state.summary}
+        initialPreview={{ people: state.people, preview: state.preview }}
         encoding={state.encoding}
         encodingDetected={state.detected}
         encodingProblem={state.encodingProblem}

@@ -1,10 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getLastCsvImport, importPeople } from '../../../renderer/db/csv';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  WRITE_CHUNK,
+  getLastCsvImport,
+  importPeople,
+  importPlanned,
+  writePlannedImport,
+} from '../../../renderer/db/csv';
 import { initialiseTown, loadTownData, putPerson } from '../../../renderer/db/repositories';
 import type { AppDB } from '../../../renderer/db/schema';
 import { readCsv } from '../../../renderer/src/csv/parse';
 import { guessMapping, mapRows } from '../../../shared/csv/people';
 import type { PersonCandidate } from '../../../shared/csv/people';
+import { planFromRead } from '../../../shared/csv/preview';
+import type { PlannedImport, PreviewSettings } from '../../../shared/csv/preview';
+import type { Person } from '../../../shared/domain/schema';
 import { testDb } from './helpers';
 
 let db: AppDB;
@@ -201,6 +210,116 @@ describe('importPeople() and names already on the roster', () => {
       db.people.hook('updating').unsubscribe(fault);
     }
     expect(updates).toBe(1);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+/** A file of `n` new people, read and planned the way the importer's worker plans it. */
+function plannedOf(n: number, roster: readonly Person[]): PlannedImport {
+  const rows = Array.from({ length: n }, (_, i) => `Person ${i},p${i}@example.org`);
+  const read = readCsv(`Name,Email\n${rows.join('\n')}\n`);
+  if (!read.ok) throw new Error(read.message);
+  const settings: PreviewSettings = {
+    hasHeaders: true,
+    mapping: guessMapping(read.table.headers),
+    defaultKind: null,
+    onMatch: 'skip',
+    decisions: new Map(),
+  };
+  const plan = planFromRead(read, roster, settings, () => crypto.randomUUID());
+  if (plan === null) throw new Error('no plan');
+  return plan;
+}
+
+describe('writePlannedImport(): a plan made in the worker, written by the window', () => {
+  it('writes a large plan in chunks, all in one transaction', async () => {
+    const planned = plannedOf(WRITE_CHUNK * 2 + 10, []);
+    const bulkAdd = vi.spyOn(db.people, 'bulkAdd');
+    const r = await writePlannedImport(db, planned, [], {
+      fileName: 'big.csv',
+      now: '2026-03-01T12:00:00.000Z',
+    });
+    expect(r).toEqual({ ok: true, added: WRITE_CHUNK * 2 + 10, updated: 0, unchanged: 0 });
+    expect(bulkAdd).toHaveBeenCalledTimes(3);
+    bulkAdd.mockRestore();
+    expect((await loadTownData(db))!.people).toHaveLength(WRITE_CHUNK * 2 + 10);
+  });
+
+  it('leaves the database unchanged when a later chunk fails', async () => {
+    const before = await snapshot();
+    let created = 0;
+    const fault = () => {
+      created += 1;
+      if (created === WRITE_CHUNK + 5) throw new Error('disk full (simulated)');
+    };
+    db.people.hook('creating', fault);
+    try {
+      const r = await writePlannedImport(db, plannedOf(WRITE_CHUNK * 2, []), [], { fileName: 'big.csv' });
+      expect(r).toEqual({
+        ok: false,
+        message:
+          'Nothing was imported, because saving failed (disk full (simulated)). The roster is as it was.',
+      });
+    } finally {
+      db.people.hook('creating').unsubscribe(fault);
+    }
+    expect(created).toBe(WRITE_CHUNK + 5);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('writes nothing when the roster changed after the plan was made, and importPlanned plans again', async () => {
+    const basis: Person[] = [];
+    const planned = plannedOf(3, basis);
+    // Someone adds Person 1 by hand while the preview is open.
+    await putPerson(db, { id: 'h1', name: 'Person 1', email: 'p1@example.org' });
+    const before = await snapshot();
+    const stale = await writePlannedImport(db, planned, basis, { fileName: 'three.csv' });
+    expect(stale).toMatchObject({ ok: false, stale: true });
+    expect(await snapshot()).toEqual(before);
+
+    const rosters: number[] = [];
+    const r = await importPlanned(
+      db,
+      (roster) => {
+        rosters.push(roster.length);
+        return Promise.resolve(plannedOf(3, roster));
+      },
+      basis,
+      { fileName: 'three.csv' },
+    );
+    // Planned against the preview's empty roster, refused, planned again against the stored one.
+    expect(rosters).toEqual([0, 1]);
+    expect(r).toEqual({ ok: true, added: 2, updated: 0, unchanged: 1 });
+    expect((await loadTownData(db))!.people.map((p) => p.name).sort()).toEqual([
+      'Person 0',
+      'Person 1',
+      'Person 2',
+    ]);
+  });
+
+  it('refuses a plan with a person the schema refuses, and a planner that fails, writing nothing', async () => {
+    const before = await snapshot();
+    const planned = plannedOf(2, []);
+    const r = await writePlannedImport(
+      db,
+      { ...planned, problem: 'Person 0: positions must hold at most 100 items' },
+      [],
+      {
+        fileName: 'bad.csv',
+      },
+    );
+    expect(r).toEqual({
+      ok: false,
+      message:
+        'Nothing was imported, because saving failed (Person 0: positions must hold at most 100 items). The roster is as it was.',
+    });
+    const died = await importPlanned(db, () => Promise.reject(new Error('the reader stopped')), [], {
+      fileName: 'bad.csv',
+    });
+    expect(died).toEqual({
+      ok: false,
+      message: 'Nothing was imported (the reader stopped). The roster is as it was.',
+    });
     expect(await snapshot()).toEqual(before);
   });
 });
