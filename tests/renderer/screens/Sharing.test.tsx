@@ -131,7 +131,10 @@ describe('Town › Sharing, off', () => {
     await user.click(within(section).getByRole('button', { name: 'Turn on sharing' }));
     const busy = within(section).getByRole('button', { name: 'Turning on sharing…' });
     expect((busy as HTMLButtonElement).disabled).toBe(true);
-    await act(async () => answer({ ok: false, fieldErrors: {}, problem: null, message: 'No.' }));
+    await act(() => {
+      answer({ ok: false, fieldErrors: {}, problem: null, message: 'No.' });
+      return Promise.resolve();
+    });
     expect(controller.setUpSharing).toHaveBeenCalledTimes(1);
   });
 });
@@ -166,7 +169,9 @@ describe('Town › Sharing, on', () => {
     render(<Sharing db={db} />);
     const status = screen.getByRole('status');
     expect(status.textContent).toBe('Last synced 2 minutes ago.');
-    act(() => vi.advanceTimersByTime(60_000 + SENTENCE_REFRESH_MS));
+    act(() => {
+      vi.advanceTimersByTime(60_000 + SENTENCE_REFRESH_MS);
+    });
     expect(status.textContent).toMatch(/^Last synced [34] minutes ago\.$/);
   });
 
@@ -179,7 +184,7 @@ describe('Town › Sharing, on', () => {
     const bar = screen.getByRole('progressbar', { name: 'Records received' });
     expect(bar.getAttribute('value')).toBe('4000');
     expect(bar.getAttribute('max')).toBe('21391');
-    expect((screen.getByRole('button', { name: 'Syncing…' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Syncing…' }).disabled).toBe(true);
   });
 
   it('stops sharing only after the clerk confirms', async () => {
@@ -207,9 +212,7 @@ describe('Town › Sharing, on', () => {
     render(<Sharing db={db} />);
     expect(screen.getByRole('status').textContent).toContain('The server refused the user name or password.');
     expect(screen.getByRole('heading', { name: 'Type the password again' })).toBeTruthy();
-    expect((screen.getByRole('textbox', { name: /^Database/ }) as HTMLInputElement).value).toBe(
-      'maple-hollow',
-    );
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: /^Database/ }).value).toBe('maple-hollow');
     const user = userEvent.setup();
     await user.type(screen.getByLabelText(/^Password/), 'new-pw');
     await user.click(screen.getByRole('button', { name: 'Save and sync' }));
@@ -335,16 +338,18 @@ describe('Join a shared town (first run)', () => {
       }),
     );
     expect(within(dialog).getByRole('status').textContent).toContain('Syncing… 4,000 of 21,391 records.');
-    expect((within(dialog).getByRole('button', { name: 'Cancel' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Cancel' }).disabled).toBe(true);
     act(() => useSync.setState({ state: { kind: 'off' } }));
-    await act(async () =>
-      answer({
-        ok: false,
-        fieldErrors: {},
-        problem: null,
-        message:
-          'This database holds no town yet. Create the town on one computer and turn sharing on there first.',
-      }),
+    await act(() =>
+      Promise.resolve().then(() =>
+        answer({
+          ok: false,
+          fieldErrors: {},
+          problem: null,
+          message:
+            'This database holds no town yet. Create the town on one computer and turn sharing on there first.',
+        }),
+      ),
     );
     expect(within(dialog).getByRole('alert').textContent).toContain('This database holds no town yet.');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Welcome');
