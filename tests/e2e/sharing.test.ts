@@ -174,7 +174,7 @@ describe('two computers sharing one town', () => {
     expect(await section.textContent()).toContain(DB);
     // The indicator in the rail, on every screen, with the whole sentence as its name.
     const rail = page.getByRole('navigation', { name: 'Main' });
-    await rail.getByRole('button', { name: /^Sharing: Synced\. Last synced just now/ }).waitFor();
+    await rail.getByRole('button', { name: /^Sharing: Synced — Last synced just now/ }).waitFor();
     expect((await serverDocs('person:')).length).toBe(1);
   });
 

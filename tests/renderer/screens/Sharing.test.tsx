@@ -290,7 +290,7 @@ describe('the rail’s sharing indicator', () => {
     act(() => useSync.setState({ state: { kind: 'offline', lastSyncedAt: null }, settings: SETTINGS }));
     rerender(<RailSharingStatus onOpen={onOpen} />);
     const button = screen.getByRole('button', {
-      name: /^Sharing: Offline\. Offline — your changes will be sent later\./,
+      name: /^Sharing: Offline ?— Offline — your changes will be sent later\./,
     });
     expect(button.getAttribute('title')).toBe('Offline — your changes will be sent later.');
     button.click();
@@ -301,7 +301,7 @@ describe('the rail’s sharing indicator', () => {
       }),
     );
     expect(
-      screen.getByRole('button', { name: /^Sharing: Problem\. This database holds another town’s records/ }),
+      screen.getByRole('button', { name: /^Sharing: Problem ?— This database holds another town’s records/ }),
     ).toBeTruthy();
   });
 });

@@ -64,7 +64,7 @@ export function RailSharingStatus({ onOpen }: { onOpen: () => void }) {
       <span className="rail-sync-dot" aria-hidden="true" />
       <span>
         Sharing: {label}
-        <span className="visually-hidden">. {sentence} Open Town › Sharing.</span>
+        <span className="visually-hidden"> — {sentence} Open Town › Sharing.</span>
       </span>
     </button>
   );
