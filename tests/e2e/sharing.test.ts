@@ -271,6 +271,8 @@ describe('two computers sharing one town', () => {
     const section = await openSharing(a.page);
     await section.getByRole('article', { name: 'Person: Ruth Alvarez' }).scrollIntoViewIfNeeded();
     await shot(a.page, 'sharing-on-conflict');
+    // As the clerk sees it: the rail (its count and its indicator) beside the conflict.
+    await a.page.screenshot({ path: 'test-output/screenshots/sharing-on-conflict-window.png' });
     await section.screenshot({ path: 'test-output/screenshots/sharing-section-conflict.png' });
     await expectNoSeriousA11y(a.page, 'Town › Sharing with a conflict');
   });

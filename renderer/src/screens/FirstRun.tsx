@@ -106,7 +106,7 @@ export function FirstRun({ db }: FirstRunProps) {
         <p className="lead">
           This app keeps track of who in your town took equity training, checks whether the Sustainable CT
           action “Participate in Equity Training” is met, and prints the evidence packet. Everything stays on
-          this computer.
+          this computer, unless you choose to share the town with colleagues through a server.
         </p>
       </header>
       <div className="choices">
