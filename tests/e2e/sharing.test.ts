@@ -275,6 +275,17 @@ describe('two computers sharing one town', () => {
     await a.page.screenshot({ path: 'test-output/screenshots/sharing-on-conflict-window.png' });
     await section.screenshot({ path: 'test-output/screenshots/sharing-section-conflict.png' });
     await expectNoSeriousA11y(a.page, 'Town › Sharing with a conflict');
+
+    // A narrow window: the rail is a top bar with the count and the indicator, and nothing is wider than the window.
+    await a.page.setViewportSize({ width: 700, height: 900 });
+    await section.getByRole('article', { name: 'Person: Ruth Alvarez' }).scrollIntoViewIfNeeded();
+    await a.page.screenshot({ path: 'test-output/screenshots/sharing-on-conflict-narrow.png' });
+    const overflow = await a.page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.innerWidth);
+    await a.page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('keeping one version on A clears the conflict on both', async () => {
@@ -309,7 +320,19 @@ describe('two computers sharing one town', () => {
 
   it('says so when the server cannot be reached in the middle, then catches up without losing or doubling anything', async () => {
     const page = a.page;
-    await page.route('**/couch/**', (r) => r.abort());
+    // The round gets under way (the server answers its first questions), then the line is cut
+    // just as the changes are sent.
+    const answered: string[] = [];
+    const cut: string[] = [];
+    await page.route('**/couch/**', (r) => {
+      const url = r.request().url();
+      if (/_revs_diff|_bulk_docs/.test(url)) {
+        cut.push(url);
+        return r.abort();
+      }
+      answered.push(url);
+      return r.continue();
+    });
     await addPerson(page, 'Omar Haddad', 'Volunteer');
     const section = await openSharing(page);
     await section
@@ -320,6 +343,8 @@ describe('two computers sharing one town', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('button', { name: /^Sharing: Offline/ })
       .waitFor();
+    expect(answered.length).toBeGreaterThan(0);
+    expect(cut.length).toBeGreaterThan(0);
     await page.unroute('**/couch/**');
     await syncNow(page);
     await syncNow(b.page);
