@@ -12,6 +12,7 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ComponentType } from 'react';
 import { useSampleTownName, useTownData } from '../db/hooks';
+import { useConflictCount } from '../db/sync';
 import { db as appDb } from '../db/instance';
 import type { AppDB } from '../db/schema';
 import { statusLabels } from '../../shared/domain/labels';
@@ -31,6 +32,8 @@ import { answerQuit, isDesktop, onMenuCommand, setSampleOpen } from './platform'
 import { RecordsFlows } from './records/RecordsFlows';
 import { FirstRun } from './screens/FirstRun';
 import { TownScreen } from './screens/TownScreen';
+import { conflictsInWords } from './screens/town/Conflicts';
+import { openSharingSection, RailSharingStatus } from './screens/town/SharingStatus';
 import type { ScreenProps } from './screens/types';
 import { confirmDiscard, notify, useUi } from './store/ui';
 import './shell.css';
@@ -256,6 +259,7 @@ function Shell({ data, evaluation, db, sampleName }: ScreenProps & { sampleName:
   const mainRef = useRef<HTMLElement>(null);
   const current = screens.find((s) => s.id === screen) ?? screens[0]!;
   const Screen = current.component;
+  const conflicts = useConflictCount(db);
 
   const go = useCallback(
     (id: ScreenId) => {
@@ -312,10 +316,12 @@ function Shell({ data, evaluation, db, sampleName }: ScreenProps & { sampleName:
               >
                 {s.label}
                 {s.id === 'eligibility' ? <span className="badge-inline">{summary} points</span> : null}
+                {s.id === 'town' && conflicts > 0 ? <ConflictCount count={conflicts} /> : null}
               </button>
             </li>
           ))}
         </ul>
+        <RailSharingStatus onOpen={() => afterDiscard(openSharingSection)} />
         <p className="eligibility-badge">
           Points so far <strong>{summary}</strong>
           <span className="small">
@@ -340,6 +346,17 @@ function Shell({ data, evaluation, db, sampleName }: ScreenProps & { sampleName:
         </ErrorBoundary>
       </main>
     </div>
+  );
+}
+
+/** The Town item's count of conflicts to look at: always in sight, read out in words. */
+function ConflictCount({ count }: { count: number }) {
+  const words = `${conflictsInWords(count)} to look at`;
+  return (
+    <span className="rail-count" title={words}>
+      <span aria-hidden="true">{count.toLocaleString('en-US')}</span>
+      <span className="visually-hidden"> — {words}</span>
+    </span>
   );
 }
 

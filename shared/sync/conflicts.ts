@@ -7,6 +7,8 @@
  * until the clerk keeps one of them in Town › Sharing › Conflicts. A merged backup's
  * conflicts follow one rule of the same kind (`mergeWinner`), so both computers agree.
  */
+import { describePosition } from '../domain/labels';
+import { positionSchema } from '../domain/schema';
 import { contentHash } from './docs';
 import type { SyncDoc, SyncDocType } from './docs';
 
@@ -74,8 +76,28 @@ const FIELD_LABELS: Record<string, string> = {
   rollingNarrative: 'Narratives',
 };
 
-/** A field's value in words, short enough for a table cell. */
-function show(value: unknown): string {
+/** A position in words, with its term: "Chair, Sustainability Team (from 2024-01-01)". */
+function showPosition(item: unknown): string | null {
+  const parsed = positionSchema.safeParse(item);
+  if (!parsed.success) return null;
+  const p = parsed.data;
+  const term =
+    p.start && p.end
+      ? ` (${p.start} to ${p.end})`
+      : p.start
+        ? ` (from ${p.start})`
+        : p.end
+          ? ` (to ${p.end})`
+          : '';
+  return `${describePosition(p)}${term}`;
+}
+
+/** A field's value in words, short enough for a table cell (record ids are left out: no clerk reads them). */
+function show(value: unknown, key?: string): string {
+  if (key === 'positions' && Array.isArray(value)) {
+    const lines = value.map(showPosition);
+    if (lines.every((l) => l !== null)) return lines.length === 0 ? '(none)' : lines.join('; ');
+  }
   if (value === undefined || value === null || value === '') return '(empty)';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -83,8 +105,9 @@ function show(value: unknown): string {
     return value
       .map((item: unknown) =>
         typeof item === 'object' && item !== null
-          ? Object.values(item)
-              .filter((v) => v !== '' && v !== null)
+          ? Object.entries(item)
+              .filter(([k, v]) => k !== 'id' && v !== '' && v !== null)
+              .map(([, v]) => show(v))
               .join(', ')
           : show(item),
       )
@@ -116,7 +139,7 @@ export function differences(winner: unknown, other: unknown): FieldDifference[] 
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== 'id');
   return keys
     .filter((k) => !sameValue(a[k], b[k]))
-    .map((k) => ({ label: FIELD_LABELS[k] ?? k, winner: show(a[k]), other: show(b[k]) }));
+    .map((k) => ({ label: FIELD_LABELS[k] ?? k, winner: show(a[k], k), other: show(b[k], k) }));
 }
 
 const TYPE_NAMES: Record<SyncDocType, string> = {

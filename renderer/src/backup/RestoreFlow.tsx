@@ -36,6 +36,7 @@ import { writeAutomaticBackup } from './actions';
 import { AutoBackupTable } from './AutoBackupTable';
 import { formatWrittenAt } from './format';
 import { useAutoRestoreRequests } from './requests';
+import { useSync } from '../../sync/controller';
 import './backup.css';
 
 /** The automatic backups as the chooser knows them: listed, or not listable (and why). */
@@ -78,6 +79,7 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
   const requested = useUi((s) => s.restoreRequested);
   const autoRequested = useAutoRestoreRequests((s) => s.autoBackupRequested);
   const [state, setState] = useState<Step>({ step: 'idle' });
+  const sharing = useSync((s) => s.state.kind !== 'off');
   const running = useRef<RunningCheck | null>(null);
 
   // A check still running when the flow goes away is stopped, not left to finish unseen.
@@ -328,6 +330,12 @@ export function RestoreFlow({ db, hasTown }: { db: AppDB; hasTown: boolean }) {
             {isDesktop()
               ? ' A copy of your current data is saved in the backups folder first.'
               : ' Export a backup of your current data first if you may need it.'}
+          </p>
+        ) : null}
+        {sharing ? (
+          <p className="notice notice-warning">
+            This town is shared: restoring replaces it on <strong>every computer</strong> that shares it. To
+            add a colleague’s records to yours instead, use File › Merge a backup….
           </p>
         ) : null}
       </Dialog>

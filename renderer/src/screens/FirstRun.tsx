@@ -1,6 +1,7 @@
 /**
  * The first-run guide, shown while no town exists: start the town, explore the
- * sample town, or restore a backup. One obvious next step per card.
+ * sample town, join a town shared through a server, or restore a backup. One obvious
+ * next step per card.
  */
 import { useEffect, useRef, useState } from 'react';
 import { initialiseTown } from '../../db/repositories';
@@ -11,7 +12,12 @@ import { errorsFromThrown } from '../lib/formErrors';
 import type { FormErrors } from '../lib/formErrors';
 import { currentYear } from '../lib/today';
 import { notify, useUi } from '../store/ui';
+import { joinSharedTown } from '../../sync/controller';
+import { Dialog } from '../components/Dialog';
 import { MunicipalityKindField } from './town/MunicipalityKindField';
+import { SyncProgress } from './town/Sharing';
+import { SharingForm } from './town/SharingForm';
+import { useSyncSentence } from './town/SharingStatus';
 
 export interface FirstRunProps {
   db: AppDB;
@@ -34,6 +40,7 @@ export function FirstRun({ db }: FirstRunProps) {
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState<'create' | 'sample' | null>(null);
+  const [joining, setJoining] = useState(false);
   const requestRestore = useUi((s) => s.requestRestore);
   const startRef = useRef<HTMLElement>(null);
 
@@ -99,7 +106,7 @@ export function FirstRun({ db }: FirstRunProps) {
         <p className="lead">
           This app keeps track of who in your town took equity training, checks whether the Sustainable CT
           action “Participate in Equity Training” is met, and prints the evidence packet. Everything stays on
-          this computer.
+          this computer, unless you choose to share the town with colleagues through a server.
         </p>
       </header>
       <div className="choices">
@@ -158,6 +165,16 @@ export function FirstRun({ db }: FirstRunProps) {
             {busy === 'sample' ? 'Loading the sample…' : 'Explore the sample town'}
           </button>
         </section>
+        <section className="card" aria-labelledby="join-title">
+          <h2 id="join-title">Join a shared town</h2>
+          <p>
+            Your town already keeps its record on a server (run by the town’s IT or the council of
+            governments)? Connect this computer with the address and the user name you were given.
+          </p>
+          <button type="button" className="btn" onClick={() => setJoining(true)} disabled={busy !== null}>
+            Join a shared town…
+          </button>
+        </section>
         <section className="card" aria-labelledby="restore-title">
           <h2 id="restore-title">Restore from a backup file</h2>
           <p>
@@ -169,6 +186,53 @@ export function FirstRun({ db }: FirstRunProps) {
           </button>
         </section>
       </div>
+      <JoinDialog db={db} open={joining} onClose={() => setJoining(false)} />
     </main>
+  );
+}
+
+/** Join a shared town: the server's address and credentials, then the town is pulled and opens. */
+function JoinDialog({ db, open, onClose }: { db: AppDB; open: boolean; onClose: () => void }) {
+  const { state, sentence } = useSyncSentence();
+  const pulling = state.kind === 'syncing';
+  if (!open) return null;
+  return (
+    <Dialog
+      open
+      title="Join a shared town"
+      description="The town’s records are fetched from the server and open here; from then on both computers keep them together."
+      // The first pull runs to its end (or its error) even if the window is left: no half-closed state.
+      onClose={() => {
+        if (!pulling) onClose();
+      }}
+    >
+      <SharingForm
+        idPrefix="join"
+        submitLabel="Join this town"
+        busyLabel="Fetching the town…"
+        onSubmit={(input) => joinSharedTown(input, db)}
+        onDone={() => {
+          useUi.getState().navigate({ screen: 'town' });
+          useUi.getState().requestHeadingFocus();
+          notify({
+            kind: 'success',
+            text: 'The shared town is on this computer. Changes made here are sent to the other computers.',
+          });
+        }}
+        busyInfo={
+          pulling ? (
+            <div className="join-progress" role="status">
+              <p className="join-progress">{sentence}</p>
+              <SyncProgress state={state} />
+            </div>
+          ) : null
+        }
+        extra={
+          <button type="button" className="btn" onClick={onClose} disabled={pulling}>
+            Cancel
+          </button>
+        }
+      />
+    </Dialog>
   );
 }

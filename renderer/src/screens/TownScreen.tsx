@@ -1,7 +1,8 @@
 /**
  * Town: the town's details, the packet's "prepared by", rolling-credit
  * narratives, program settings, certification history, coaching, Optimize for
- * Equity, and the "Your data" panel (backups and storage).
+ * Equity, sharing between computers (with its Conflicts list), and the "Your data"
+ * panel (backups and storage).
  */
 import { municipalityHeading } from '../../../shared/domain/labels';
 import { PageHeader } from '../components/PageHeader';
@@ -10,6 +11,7 @@ import { Certifications } from './town/Certifications';
 import { Coaching } from './town/Coaching';
 import { Optimize } from './town/Optimize';
 import { ProgramSettings } from './town/ProgramSettings';
+import { Sharing } from './town/Sharing';
 import { Narratives } from './town/Narratives';
 import { TownDetails } from './town/TownDetails';
 import { YourData } from './town/YourData';
@@ -22,6 +24,7 @@ const sections: [string, string][] = [
   ['coaching-title', 'Coaching'],
   ['optimize-title', 'Optimize for Equity'],
   ['settings-title', 'Program settings'],
+  ['sharing-title', 'Sharing between computers'],
   ['your-data-title', 'Your data (backups)'],
 ];
 
@@ -57,6 +60,7 @@ export function TownScreen({ data, evaluation, db }: ScreenProps) {
       <Coaching db={db} data={data} evaluation={evaluation} />
       <Optimize db={db} data={data} evaluation={evaluation} />
       <ProgramSettings key={settingsKey} db={db} settings={data.settings} />
+      <Sharing db={db} />
       <YourData db={db} townName={data.town.name} />
     </div>
   );

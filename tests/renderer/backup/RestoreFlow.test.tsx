@@ -12,6 +12,7 @@ import { useAutoRestoreRequests } from '../../../renderer/src/backup/requests';
 import { Toasts } from '../../../renderer/src/components/Toasts';
 import { TownScreen } from '../../../renderer/src/screens/TownScreen';
 import { useUi } from '../../../renderer/src/store/ui';
+import { useSync } from '../../../renderer/sync/controller';
 import type {
   AutoBackupInfo,
   AutoBackupRequest,
@@ -254,5 +255,30 @@ describe('Town › Your data in the desktop app', () => {
     const yourData = screen.getByRole('region', { name: 'Your data' });
     expect(within(yourData).queryByRole('heading', { name: 'Automatic backups' })).toBeNull();
     expect(within(yourData).getByRole('button', { name: 'Restore from a backup file…' })).toBeTruthy();
+  });
+});
+
+describe('RestoreFlow with sharing on (issue 15)', () => {
+  afterEach(() => useSync.setState({ state: { kind: 'off' }, settings: null }));
+
+  const preview = async () => {
+    fakeApi([older], { [older.fileName]: mapleHollow });
+    startRestore();
+    await userEvent.click(
+      within(await chooser()).getByRole('button', { name: /^Restore… the backup written/ }),
+    );
+    return screen.findByRole('dialog', { name: 'Restore this backup?' });
+  };
+
+  it('warns that restoring replaces the shared town on every computer, and points to Merge', async () => {
+    useSync.setState({ state: { kind: 'synced', lastSyncedAt: new Date().toISOString() } });
+    const dialog = await preview();
+    expect(dialog.textContent).toContain('restoring replaces it on every computer that shares it');
+    expect(dialog.textContent).toContain('File › Merge a backup…');
+  });
+
+  it('says nothing of sharing when it is off', async () => {
+    const dialog = await preview();
+    expect(dialog.textContent).not.toContain('every computer');
   });
 });
