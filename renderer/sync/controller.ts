@@ -28,8 +28,7 @@ import {
   saveConflicts,
   writeSyncMeta,
 } from '../db/sync';
-import { ForeignDatabaseError } from './engine';
-import type { SyncEngine } from './engine';
+import type { ForeignDatabaseError, SyncEngine } from './engine';
 import { browserVault, desktopVault, probeMessage } from './vault';
 import type { SaveOutcome, SharingInput, SharingVault } from './vault';
 
@@ -83,10 +82,16 @@ function setState(state: SyncState): void {
   useSync.setState({ state });
 }
 
+function isForeign(error: unknown): error is ForeignDatabaseError {
+  return error instanceof Error && error.name === 'ForeignDatabaseError';
+}
+
 /** What a failed round means for the clerk. */
 function stateOfError(error: unknown): SyncState {
   const last = lastSyncedAt();
-  if (error instanceof ForeignDatabaseError) {
+  // By name, not instanceof: the engine is loaded only once sharing starts (a static import
+  // would put it in the start-up bundle of every clerk who never shares).
+  if (isForeign(error)) {
     return {
       kind: 'problem',
       problem: error.problem,
@@ -241,7 +246,18 @@ export async function startSharing(db: AppDB = appDb): Promise<void> {
     });
   }
   setState({ kind: 'syncing', lastSyncedAt: last, progress: null });
-  await begin(db, stored.settings, stored.password);
+  try {
+    await begin(db, stored.settings, stored.password);
+  } catch (error) {
+    // The mirror could not be opened (storage full, a browser without IndexedDB): say so.
+    setState({
+      kind: 'problem',
+      problem: 'server',
+      detail: error instanceof Error ? error.message : null,
+      lastSyncedAt: last,
+    });
+    return;
+  }
   await runRound();
 }
 
