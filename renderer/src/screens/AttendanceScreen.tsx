@@ -54,7 +54,12 @@ export function AttendanceScreen({ data, db }: ScreenProps) {
   const [reveal, setReveal] = useState<{ recordId: string; seq: number } | null>(null);
 
   const attendance = useAttendance(db, data.attendance);
-  const groups = useMemo(() => catalogGroups(data), [data]);
+  // Kept while only attendance changes: the grid's rows are memoised on the group's columns.
+  const { series: allSeries, trainings, sessions } = data;
+  const groups = useMemo(
+    () => catalogGroups({ series: allSeries, trainings, sessions }),
+    [allSeries, trainings, sessions],
+  );
   const group = groups.find((g) => g.key === sourceKey) ?? latestGroup(groups);
   const person = data.people.find((p) => p.id === personId) ?? null;
   const day = data.town.asOfDate ?? today();
@@ -103,6 +108,9 @@ export function AttendanceScreen({ data, db }: ScreenProps) {
 
   // Over the whole roster, so a name keeps its detail whatever the search shows.
   const labels = useMemo(() => distinctNameLabels(data.people), [data.people]);
+  // Only the "ticked here" filters read attendance: with "Everyone", a tick keeps the same
+  // rows, so the grid redraws the one row whose boxes changed, not a hundred.
+  const attendedFilter = filter === 'all' ? null : attendance.isAttended;
   const rows: PersonRow[] = useMemo(() => {
     if (!group) return [];
     const needle = search.trim().toLowerCase();
@@ -110,12 +118,12 @@ export function AttendanceScreen({ data, db }: ScreenProps) {
     return data.people
       .filter((p) => {
         if (needle !== '' && !searchText(p).includes(needle)) return false;
-        if (filter === 'all') return true;
-        const any = sessionIds.some((s) => attendance.isAttended(p.id, s));
+        if (attendedFilter === null) return true;
+        const any = sessionIds.some((s) => attendedFilter(p.id, s));
         return filter === 'attended' ? any : !any;
       })
       .map((p) => ({ person: p, subtitle: describe(p), label: labels.get(p.id) ?? p.name }));
-  }, [data.people, group, search, filter, attendance, describe, labels]);
+  }, [data.people, group, search, filter, attendedFilter, describe, labels]);
 
   const header = (
     <PageHeader

@@ -38,10 +38,17 @@ interface Pending {
 type Overlay = ReadonlyMap<string, Pending>;
 
 export function useAttendance(db: AppDB, attendance: readonly Attendance[]): AttendanceApi {
-  const stored = useMemo(
-    () => new Set(attendance.map((a) => pairKey(a.personId, a.sessionId))),
-    [attendance],
-  );
+  // Who attended each session. Built again after every saved tick, so it is kept cheap:
+  // 20,000 pairs into one set per session, with no joined key string per pair.
+  const stored = useMemo(() => {
+    const bySession = new Map<string, Set<string>>();
+    for (const a of attendance) {
+      const people = bySession.get(a.sessionId);
+      if (people) people.add(a.personId);
+      else bySession.set(a.sessionId, new Set([a.personId]));
+    }
+    return bySession;
+  }, [attendance]);
   const [overlay, setOverlay] = useState<Overlay>(() => new Map());
   const [seen, setSeen] = useState(attendance);
   const tokens = useRef(0);
@@ -57,8 +64,8 @@ export function useAttendance(db: AppDB, attendance: readonly Attendance[]): Att
 
   const isAttended = useCallback(
     (personId: string, sessionId: string) => {
-      const key = pairKey(personId, sessionId);
-      return current.get(key)?.value ?? stored.has(key);
+      const pending = current.size > 0 ? current.get(pairKey(personId, sessionId)) : undefined;
+      return pending?.value ?? stored.get(sessionId)?.has(personId) === true;
     },
     [current, stored],
   );
