@@ -207,7 +207,6 @@ export function App({ db = appDb }: AppProps) {
     <>
       <RecordsFlows db={db} townName={data ? data.town.name : null} sampleName={sampleName ?? null} />
       <DiscardPrompt />
-      <Toasts />
     </>
   );
 
@@ -225,6 +224,7 @@ export function App({ db = appDb }: AppProps) {
         <FirstRun db={db} />
         <RestoreFlow db={db} hasTown={false} />
         {flows}
+        <Toasts />
       </>
     );
   }
@@ -283,36 +283,43 @@ function Shell({ data, evaluation, db, sampleName }: ScreenProps & { sampleName:
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <nav className="rail" aria-label="Main">
+      {/* The messages live in the rail's foot, below the screens' list, over the points while
+          shown: they can never cover a screen's button or a table cell, nor a navigation item. */}
+      <div className="rail">
         <p className="rail-title">
           Equity Training Ledger
           <span className="rail-town">
             {data.town.name || 'Your town'} · {data.town.certificationYear}
           </span>
         </p>
-        <ul>
-          {screens.map((s) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                className="rail-link"
-                aria-current={s.id === screen ? 'page' : undefined}
-                onClick={() => go(s.id)}
-              >
-                {s.label}
-                {s.id === 'eligibility' ? <span className="badge-inline">{summary} points</span> : null}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <p className="eligibility-badge">
-          Points so far <strong>{summary}</strong>
-          <span className="small">
-            Part 1: {statusLabels[evaluation.part1.status].toLowerCase()} · Part 2:{' '}
-            {statusLabels[evaluation.part2.status].toLowerCase()}
-          </span>
-        </p>
-      </nav>
+        <nav aria-label="Main">
+          <ul>
+            {screens.map((s) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className="rail-link"
+                  aria-current={s.id === screen ? 'page' : undefined}
+                  onClick={() => go(s.id)}
+                >
+                  {s.label}
+                  {s.id === 'eligibility' ? <span className="badge-inline">{summary} points</span> : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="rail-foot">
+          <p className="eligibility-badge">
+            Points so far <strong>{summary}</strong>
+            <span className="small">
+              Part 1: {statusLabels[evaluation.part1.status].toLowerCase()} · Part 2:{' '}
+              {statusLabels[evaluation.part2.status].toLowerCase()}
+            </span>
+          </p>
+          <Toasts newestFirst />
+        </div>
+      </div>
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
         {sampleName !== null ? <SampleBanner name={sampleName} /> : null}
         {fixReturn !== null && screen !== 'eligibility' ? <FixReturnBar text={fixReturn.text} /> : null}
