@@ -86,8 +86,9 @@ export function watchTownData(
  * brings an older town's built-in catalog up to date (catalog-updates.ts); the live
  * data then shows what was added.
  *
- * A change arrives as a transition: stored data coming back never holds up the paint
- * of what the clerk just did (a tick shows at once from the screen's own overlay).
+ * The first load shows at once; every later change arrives as a transition, so stored data
+ * coming back never holds up the paint of what the clerk just did (a tick shows at once
+ * from the screen's own overlay) and the next click is not kept waiting behind it.
  */
 export function useTownData(db: AppDB = appDb): TownData | null | undefined {
   const [state, setState] = useState<{ db: AppDB; data: TownData | null | undefined; error?: Error }>({
@@ -98,16 +99,20 @@ export function useTownData(db: AppDB = appDb): TownData | null | undefined {
     // A failed update leaves the town as it was (one transaction); the app works without it.
     applyCatalogUpdates(db).catch(() => undefined);
   }, [db]);
-  useEffect(
-    () =>
-      watchTownData(
-        db,
-        (data) => startTransition(() => setState({ db, data })),
-        (error) =>
-          setState({ db, data: undefined, error: error instanceof Error ? error : new Error(String(error)) }),
-      ),
-    [db],
-  );
+  useEffect(() => {
+    let first = true;
+    return watchTownData(
+      db,
+      (data) => {
+        // The first load shows at once; later changes may wait for the paint of what was just done.
+        if (first) setState({ db, data });
+        else startTransition(() => setState({ db, data }));
+        first = false;
+      },
+      (error) =>
+        setState({ db, data: undefined, error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+  }, [db]);
   // Like a live query, a read that fails is thrown to the nearest error boundary.
   if (state.error !== undefined) throw state.error;
   return state.db === db ? state.data : undefined;

@@ -5,11 +5,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describePosition } from '../../../shared/domain/labels';
-import { distinctNameLabels } from '../../../shared/domain/names';
 import type { Person } from '../../../shared/domain/schema';
 import { EmptyState } from '../components/EmptyState';
 import { Field, SelectField, TextField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
+import { attendeesBySession, nameLabelsOf } from '../lib/derived';
 import { focusElementFor, useFocusTarget } from '../lib/useFocusTarget';
 import { today } from '../lib/today';
 import { useUi } from '../store/ui';
@@ -102,12 +102,12 @@ export function AttendanceScreen({ data, db }: ScreenProps) {
 
   const tickedBySession = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const a of data.attendance) counts.set(a.sessionId, (counts.get(a.sessionId) ?? 0) + 1);
+    for (const [sessionId, people] of attendeesBySession(data.attendance)) counts.set(sessionId, people.size);
     return counts;
   }, [data.attendance]);
 
   // Over the whole roster, so a name keeps its detail whatever the search shows.
-  const labels = useMemo(() => distinctNameLabels(data.people), [data.people]);
+  const labels = nameLabelsOf(data.people);
   // Only the "ticked here" filters read attendance: with "Everyone", a tick keeps the same
   // rows, so the grid redraws the one row whose boxes changed, not a hundred.
   const attendedFilter = filter === 'all' ? null : attendance.isAttended;

@@ -13,6 +13,7 @@ import { setAttendanceBulk } from '../../../db/repositories';
 import type { AttendanceChange } from '../../../db/repositories';
 import type { AppDB } from '../../../db/schema';
 import type { Attendance } from '../../../../shared/domain/schema';
+import { attendeesBySession } from '../../lib/derived';
 import { notify } from '../../store/ui';
 
 /** A map key for one (person, session) pair; ids may contain any character, so join with NUL. */
@@ -38,17 +39,8 @@ interface Pending {
 type Overlay = ReadonlyMap<string, Pending>;
 
 export function useAttendance(db: AppDB, attendance: readonly Attendance[]): AttendanceApi {
-  // Who attended each session. Built again after every saved tick, so it is kept cheap:
-  // 20,000 pairs into one set per session, with no joined key string per pair.
-  const stored = useMemo(() => {
-    const bySession = new Map<string, Set<string>>();
-    for (const a of attendance) {
-      const people = bySession.get(a.sessionId);
-      if (people) people.add(a.personId);
-      else bySession.set(a.sessionId, new Set([a.personId]));
-    }
-    return bySession;
-  }, [attendance]);
+  // Who attended each session, worked out once per stored list (shared with the grid's counts).
+  const stored = attendeesBySession(attendance);
   const [overlay, setOverlay] = useState<Overlay>(() => new Map());
   const [seen, setSeen] = useState(attendance);
   const tokens = useRef(0);
