@@ -10,6 +10,29 @@ import { loadTownDataParts, sampleTownName, TOWN_DATA_TABLES, townDataFromParts 
 import type { TownDataParts, TownDataTable } from './repositories';
 import type { AppDB } from './schema';
 
+/** Longest wait for a paint: a hidden window paints nothing, and its data must still follow. */
+const PAINT_WAIT_MS = 100;
+
+/**
+ * Resolves once the next frame is on screen, or after PAINT_WAIT_MS. Two animation frames:
+ * the second comes only after the first frame has gone to the compositor, so on a busy
+ * two-core laptop the reload does not compete with the drawing of that frame.
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((done) => {
+    const timer = setTimeout(done, PAINT_WAIT_MS);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(timer);
+          done();
+        }, 0),
+      ),
+    );
+  });
+}
+
 /**
  * Follows the town's data: calls `emit` with it once loaded and after every change to
  * its tables (in this window or another one), or `fail` when it cannot be read.
@@ -35,10 +58,14 @@ export function watchTownData(
   let stopped = false;
   const prefix = `idb://${db.name}/`;
 
+  let loaded = false;
   const run = async (): Promise<void> => {
     if (loading) return;
     loading = true;
     try {
+      // After a change, the screen first paints what the clerk just did (a tick, a closed
+      // dialog); reading and drawing the stored data waits for that paint.
+      if (loaded) await afterNextPaint();
       while (dirty.size > 0 && !stopped) {
         const tables = [...dirty];
         dirty.clear();
@@ -46,6 +73,7 @@ export function watchTownData(
       }
       // Every table has been read once by now (all start dirty).
       if (!stopped) emit(townDataFromParts(parts as TownDataParts));
+      loaded = true;
     } catch (error) {
       if (!stopped) fail(error);
     } finally {
