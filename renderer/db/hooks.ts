@@ -10,7 +10,7 @@ import { loadTownDataParts, sampleTownName, TOWN_DATA_TABLES, townDataFromParts 
 import type { TownDataParts, TownDataTable } from './repositories';
 import type { AppDB } from './schema';
 
-/** Longest wait for a paint: a hidden window paints nothing, and its data must still follow. */
+/** Longest wait for a paint: frames can stop (a window being hidden), and the data must still follow. */
 const PAINT_WAIT_MS = 100;
 
 /**
@@ -20,8 +20,16 @@ const PAINT_WAIT_MS = 100;
  */
 function afterNextPaint(): Promise<void> {
   return new Promise((done) => {
+    // Nothing is painted without animation frames or while the window is hidden: go on at once.
+    const painting =
+      typeof requestAnimationFrame === 'function' &&
+      typeof document !== 'undefined' &&
+      document.visibilityState !== 'hidden';
+    if (!painting) {
+      setTimeout(done, 0);
+      return;
+    }
     const timer = setTimeout(done, PAINT_WAIT_MS);
-    if (typeof requestAnimationFrame !== 'function') return;
     requestAnimationFrame(() =>
       requestAnimationFrame(() =>
         setTimeout(() => {

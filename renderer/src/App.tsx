@@ -284,31 +284,29 @@ function Shell({ data, evaluation, db, sampleName }: ScreenProps & { sampleName:
         Skip to content
       </a>
       {/* The messages live in the rail's foot, below the screens' list, over the points while
-          shown: they can never cover a screen's button or a table cell, nor a navigation item. */}
-      <div className="rail">
+          shown: they can never cover a screen's button or a table cell, nor a screen's link. */}
+      <nav className="rail" aria-label="Main">
         <p className="rail-title">
           Equity Training Ledger
           <span className="rail-town">
             {data.town.name || 'Your town'} · {data.town.certificationYear}
           </span>
         </p>
-        <nav aria-label="Main">
-          <ul>
-            {screens.map((s) => (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  className="rail-link"
-                  aria-current={s.id === screen ? 'page' : undefined}
-                  onClick={() => go(s.id)}
-                >
-                  {s.label}
-                  {s.id === 'eligibility' ? <span className="badge-inline">{summary} points</span> : null}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <ul>
+          {screens.map((s) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className="rail-link"
+                aria-current={s.id === screen ? 'page' : undefined}
+                onClick={() => go(s.id)}
+              >
+                {s.label}
+                {s.id === 'eligibility' ? <span className="badge-inline">{summary} points</span> : null}
+              </button>
+            </li>
+          ))}
+        </ul>
         <div className="rail-foot">
           <p className="eligibility-badge">
             Points so far <strong>{summary}</strong>
@@ -319,7 +317,7 @@ function Shell({ data, evaluation, db, sampleName }: ScreenProps & { sampleName:
           </p>
           <Toasts newestFirst />
         </div>
-      </div>
+      </nav>
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
         {sampleName !== null ? <SampleBanner name={sampleName} /> : null}
         {fixReturn !== null && screen !== 'eligibility' ? <FixReturnBar text={fixReturn.text} /> : null}

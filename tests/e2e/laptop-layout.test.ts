@@ -147,9 +147,10 @@ describe('two messages at once on a small laptop', () => {
         .locator('.toast')
         .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
       expect(toasts.length).toBeGreaterThanOrEqual(2);
+      // The screens' links (the messages' own buttons sit in the rail too).
       const links = await page
         .getByRole('navigation', { name: 'Main' })
-        .getByRole('button')
+        .locator('.rail-link')
         .evaluateAll((els) =>
           els.map((e) => ({ name: e.textContent ?? '', box: e.getBoundingClientRect().toJSON() as DOMRect })),
         );
