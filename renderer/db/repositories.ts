@@ -153,6 +153,105 @@ const bySubmissionOrder = (a: Submission, b: Submission): number =>
   compareCodeUnits(a.submittedOn, b.submittedOn) ||
   compareCodeUnits(a.id, b.id);
 
+/** The stored tables a `TownData` is made of (`sessionAttendance` gives `attendance`). */
+export const TOWN_DATA_TABLES = [
+  'town',
+  'settings',
+  'people',
+  'series',
+  'trainings',
+  'sessions',
+  'sessionAttendance',
+  'partners',
+  'certifications',
+  'coaching',
+  'optimizeForEquity',
+  'submissions',
+] as const;
+export type TownDataTable = (typeof TOWN_DATA_TABLES)[number];
+
+/**
+ * What each table contributes to a `TownData`, already in display order; `town` is
+ * undefined before the first-run guide has created the town.
+ */
+export interface TownDataParts {
+  town: Town | undefined;
+  settings: Settings;
+  people: Person[];
+  series: Series[];
+  trainings: Training[];
+  sessions: Session[];
+  sessionAttendance: Attendance[];
+  partners: Partner[];
+  certifications: Certification[];
+  coaching: CoachingEntry[];
+  optimizeForEquity: OptimizeForEquityEntry[];
+  submissions: Submission[];
+}
+
+/** Reads one table's part, sorted (see `loadTownData` for each order). */
+async function loadPart<K extends TownDataTable>(db: AppDB, table: K): Promise<TownDataParts[K]> {
+  const parts: { [T in TownDataTable]: () => Promise<TownDataParts[T]> } = {
+    town: () => db.town.get(TOWN_KEY),
+    settings: async () => (await db.settings.get(SETTINGS_KEY)) ?? settingsSchema.parse({}),
+    people: async () => (await db.people.toArray()).sort(byText((p) => p.name)),
+    series: async () => (await db.series.toArray()).sort(byText((s) => s.name)),
+    trainings: async () => (await db.trainings.toArray()).sort(byText((t) => t.name)),
+    sessions: async () => (await db.sessions.toArray()).sort(byText((s) => `${s.date} ${s.startTime ?? ''}`)),
+    sessionAttendance: async () => byPersonThenSession(toPairs(await db.sessionAttendance.toArray())),
+    partners: async () => (await db.partners.toArray()).sort(byText((p) => p.name)),
+    certifications: async () =>
+      (await db.certifications.toArray()).sort(
+        (a, b) => a.yearAwarded - b.yearAwarded || (a.id < b.id ? -1 : 1),
+      ),
+    coaching: async () => (await db.coaching.toArray()).sort(byText((c) => c.date)),
+    optimizeForEquity: async () =>
+      (await db.optimizeForEquity.toArray()).sort(byText((o) => `${o.actionNumber} ${o.actionName}`)),
+    submissions: async () => (await db.submissions.toArray()).sort(bySubmissionOrder),
+  };
+  return parts[table]();
+}
+
+/**
+ * The parts of the given tables, read in ONE transaction (so together they are one
+ * consistent state of the records). The live `useTownData` reloads only the tables a
+ * change touched and keeps the others as they were: ticking one attendance box reads
+ * the attendance, not 1,000 people and every frozen packet again.
+ */
+export async function loadTownDataParts<K extends TownDataTable>(
+  db: AppDB,
+  tables: readonly K[],
+): Promise<Pick<TownDataParts, K>> {
+  const wanted = TOWN_DATA_TABLES.filter((t): t is K => (tables as readonly string[]).includes(t));
+  return db.transaction(
+    'r',
+    wanted.map((t) => db.table(t)),
+    async () => {
+      const values = await Promise.all(wanted.map((t) => loadPart(db, t)));
+      return Object.fromEntries(wanted.map((t, i) => [t, values[i]])) as Pick<TownDataParts, K>;
+    },
+  );
+}
+
+/** The `TownData` the parts make, or null without a town. Keeps each part's array as it is. */
+export function townDataFromParts(parts: TownDataParts): TownData | null {
+  if (parts.town === undefined) return null;
+  return {
+    town: parts.town,
+    settings: parts.settings,
+    people: parts.people,
+    series: parts.series,
+    trainings: parts.trainings,
+    sessions: parts.sessions,
+    attendance: parts.sessionAttendance,
+    partners: parts.partners,
+    certifications: parts.certifications,
+    coaching: parts.coaching,
+    optimizeForEquity: parts.optimizeForEquity,
+    submissions: parts.submissions,
+  };
+}
+
 /**
  * Everything stored, as one `TownData` (the rules engine's input), or null before
  * the first-run guide has created the town. Lists come in a stable display order:
@@ -163,47 +262,9 @@ const bySubmissionOrder = (a: Submission, b: Submission): number =>
  */
 export async function loadTownData(db: AppDB): Promise<TownData | null> {
   return db.transaction('r', db.allTables(), async () => {
-    const town = await db.town.get(TOWN_KEY);
-    if (town === undefined) return null;
-    const [
-      settings,
-      people,
-      series,
-      trainings,
-      sessions,
-      attendance,
-      partners,
-      certifications,
-      coaching,
-      optimize,
-      submissions,
-    ] = await Promise.all([
-      db.settings.get(SETTINGS_KEY),
-      db.people.toArray(),
-      db.series.toArray(),
-      db.trainings.toArray(),
-      db.sessions.toArray(),
-      db.sessionAttendance.toArray(),
-      db.partners.toArray(),
-      db.certifications.toArray(),
-      db.coaching.toArray(),
-      db.optimizeForEquity.toArray(),
-      db.submissions.toArray(),
-    ]);
-    return {
-      town,
-      settings: settings ?? settingsSchema.parse({}),
-      people: people.sort(byText((p) => p.name)),
-      series: series.sort(byText((s) => s.name)),
-      trainings: trainings.sort(byText((t) => t.name)),
-      sessions: sessions.sort(byText((s) => `${s.date} ${s.startTime ?? ''}`)),
-      attendance: byPersonThenSession(toPairs(attendance)),
-      partners: partners.sort(byText((p) => p.name)),
-      certifications: certifications.sort((a, b) => a.yearAwarded - b.yearAwarded || (a.id < b.id ? -1 : 1)),
-      coaching: coaching.sort(byText((c) => c.date)),
-      optimizeForEquity: optimize.sort(byText((o) => `${o.actionNumber} ${o.actionName}`)),
-      submissions: submissions.sort(bySubmissionOrder),
-    };
+    // Without a town, nothing else is read.
+    if ((await db.town.get(TOWN_KEY)) === undefined) return null;
+    return townDataFromParts(await loadTownDataParts(db, TOWN_DATA_TABLES));
   });
 }
 

@@ -220,7 +220,6 @@ export function App({ db = appDb }: AppProps) {
     <>
       <RecordsFlows db={db} townName={data ? data.town.name : null} sampleName={sampleName ?? null} />
       <DiscardPrompt />
-      <Toasts />
     </>
   );
 
@@ -238,6 +237,7 @@ export function App({ db = appDb }: AppProps) {
         <FirstRun db={db} />
         <RestoreFlow db={db} hasTown={false} />
         {flows}
+        <Toasts />
       </>
     );
   }
@@ -298,6 +298,8 @@ function Shell({ data, evaluation, db, sampleName }: ScreenProps & { sampleName:
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      {/* The messages live in the rail's foot, below the screens' list, over the points while
+          shown: they can never cover a screen's button or a table cell, nor a screen's link. */}
       <nav className="rail" aria-label="Main">
         <p className="rail-title">
           Equity Training Ledger
@@ -322,13 +324,16 @@ function Shell({ data, evaluation, db, sampleName }: ScreenProps & { sampleName:
           ))}
         </ul>
         <RailSharingStatus onOpen={() => afterDiscard(openSharingSection)} />
-        <p className="eligibility-badge">
-          Points so far <strong>{summary}</strong>
-          <span className="small">
-            Part 1: {statusLabels[evaluation.part1.status].toLowerCase()} · Part 2:{' '}
-            {statusLabels[evaluation.part2.status].toLowerCase()}
-          </span>
-        </p>
+        <div className="rail-foot">
+          <p className="eligibility-badge">
+            Points so far <strong>{summary}</strong>
+            <span className="small">
+              Part 1: {statusLabels[evaluation.part1.status].toLowerCase()} · Part 2:{' '}
+              {statusLabels[evaluation.part2.status].toLowerCase()}
+            </span>
+          </p>
+          <Toasts newestFirst />
+        </div>
       </nav>
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
         {sampleName !== null ? <SampleBanner name={sampleName} /> : null}

@@ -131,6 +131,50 @@ describe('messages on a small laptop', () => {
   }
 });
 
+describe('two messages at once on a small laptop', () => {
+  for (const size of SIZES) {
+    it(`cover no navigation item and stay in the window at ${size.width}×${size.height}`, async () => {
+      await page.setViewportSize(size);
+      await goTo(page, 'Partners');
+      for (let i = 0; i < 2; i++) {
+        await page.locator('main tbody tr').first().getByRole('button', { name: /^Edit/ }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByRole('button', { name: /^Save/ }).click();
+        await dialog.waitFor({ state: 'detached' });
+      }
+      await page.locator('.toast').nth(1).waitFor();
+      const toasts = await page
+        .locator('.toast')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+      expect(toasts.length).toBeGreaterThanOrEqual(2);
+      // The screens' links (the messages' own buttons sit in the rail too).
+      const links = await page
+        .getByRole('navigation', { name: 'Main' })
+        .locator('.rail-link')
+        .evaluateAll((els) =>
+          els.map((e) => ({ name: e.textContent ?? '', box: e.getBoundingClientRect().toJSON() as DOMRect })),
+        );
+      const mainBox = (await page.locator('main').boundingBox())!;
+      const overlaps = (a: DOMRect, b: DOMRect) =>
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const covered = links.filter((l) => toasts.some((t) => overlaps(t, l.box))).map((l) => l.name);
+      expect(covered).toEqual([]);
+      // The newest is in view (the rail may scroll the older ones), beside the screen's content.
+      expect(toasts[0]!.top).toBeGreaterThanOrEqual(0);
+      expect(toasts[0]!.bottom).toBeLessThanOrEqual(size.height + 0.5);
+      for (const t of toasts) expect(t.right).toBeLessThanOrEqual(mainBox.x + 0.5);
+      await shot(page, `laptop-two-toasts-${size.width}x${size.height}`);
+      for (let i = 0; i < toasts.length; i++) {
+        await page
+          .locator('.toast')
+          .first()
+          .getByRole('button', { name: /Dismiss/ })
+          .click();
+      }
+    });
+  }
+});
+
 describe('the sign-in sheet dialog on a small laptop', () => {
   it('lists the roster to tick and keeps its buttons in the window at 1024×640', async () => {
     await page.setViewportSize(SIZES[1]);

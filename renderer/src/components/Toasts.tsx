@@ -65,11 +65,13 @@ function ToastItem({ toast }: { toast: Toast }) {
   );
 }
 
-export function Toasts() {
+/** `newestFirst`: the newest message on top, as the app's rail shows them (in view however many). */
+export function Toasts({ newestFirst = false }: { newestFirst?: boolean }) {
   const toasts = useUi((s) => s.toasts);
+  const shown = newestFirst ? [...toasts].reverse() : toasts;
   return (
     <div className="toasts" role="status" aria-live="polite" aria-label="Messages">
-      {toasts.map((t) => (
+      {shown.map((t) => (
         <ToastItem key={t.id} toast={t} />
       ))}
     </div>

@@ -5,11 +5,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describePosition } from '../../../shared/domain/labels';
-import { distinctNameLabels } from '../../../shared/domain/names';
 import type { Person } from '../../../shared/domain/schema';
 import { EmptyState } from '../components/EmptyState';
 import { Field, SelectField, TextField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
+import { attendeesBySession, nameLabelsOf } from '../lib/derived';
 import { focusElementFor, useFocusTarget } from '../lib/useFocusTarget';
 import { today } from '../lib/today';
 import { useUi } from '../store/ui';
@@ -54,7 +54,12 @@ export function AttendanceScreen({ data, db }: ScreenProps) {
   const [reveal, setReveal] = useState<{ recordId: string; seq: number } | null>(null);
 
   const attendance = useAttendance(db, data.attendance);
-  const groups = useMemo(() => catalogGroups(data), [data]);
+  // Kept while only attendance changes: the grid's rows are memoised on the group's columns.
+  const { series: allSeries, trainings, sessions } = data;
+  const groups = useMemo(
+    () => catalogGroups({ series: allSeries, trainings, sessions }),
+    [allSeries, trainings, sessions],
+  );
   const group = groups.find((g) => g.key === sourceKey) ?? latestGroup(groups);
   const person = data.people.find((p) => p.id === personId) ?? null;
   const day = data.town.asOfDate ?? today();
@@ -97,12 +102,15 @@ export function AttendanceScreen({ data, db }: ScreenProps) {
 
   const tickedBySession = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const a of data.attendance) counts.set(a.sessionId, (counts.get(a.sessionId) ?? 0) + 1);
+    for (const [sessionId, people] of attendeesBySession(data.attendance)) counts.set(sessionId, people.size);
     return counts;
   }, [data.attendance]);
 
   // Over the whole roster, so a name keeps its detail whatever the search shows.
-  const labels = useMemo(() => distinctNameLabels(data.people), [data.people]);
+  const labels = nameLabelsOf(data.people);
+  // Only the "ticked here" filters read attendance: with "Everyone", a tick keeps the same
+  // rows, so the grid redraws the one row whose boxes changed, not a hundred.
+  const attendedFilter = filter === 'all' ? null : attendance.isAttended;
   const rows: PersonRow[] = useMemo(() => {
     if (!group) return [];
     const needle = search.trim().toLowerCase();
@@ -110,12 +118,12 @@ export function AttendanceScreen({ data, db }: ScreenProps) {
     return data.people
       .filter((p) => {
         if (needle !== '' && !searchText(p).includes(needle)) return false;
-        if (filter === 'all') return true;
-        const any = sessionIds.some((s) => attendance.isAttended(p.id, s));
+        if (attendedFilter === null) return true;
+        const any = sessionIds.some((s) => attendedFilter(p.id, s));
         return filter === 'attended' ? any : !any;
       })
       .map((p) => ({ person: p, subtitle: describe(p), label: labels.get(p.id) ?? p.name }));
-  }, [data.people, group, search, filter, attendance, describe, labels]);
+  }, [data.people, group, search, filter, attendedFilter, describe, labels]);
 
   const header = (
     <PageHeader

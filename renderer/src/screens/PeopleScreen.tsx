@@ -10,7 +10,7 @@ import {
   positionKindLabels,
   positionKindPluralLabels,
 } from '../../../shared/domain/labels';
-import { distinctNameLabels } from '../../../shared/domain/names';
+import { nameLabelsOf, sessionsPerPerson } from '../lib/derived';
 import type { Person } from '../../../shared/domain/schema';
 import { CsvImportFlow } from '../csv/CsvImportFlow';
 import { EmptyState } from '../components/EmptyState';
@@ -57,14 +57,10 @@ export function PeopleScreen({ data, db }: ScreenProps) {
     }
   });
 
-  const attended = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const a of data.attendance) counts.set(a.personId, (counts.get(a.personId) ?? 0) + 1);
-    return counts;
-  }, [data.attendance]);
+  const attended = sessionsPerPerson(data.attendance);
 
   // Two people of the same name show a telling detail (title or email) after it.
-  const labels = useMemo(() => distinctNameLabels(data.people), [data.people]);
+  const labels = nameLabelsOf(data.people);
 
   // The box shows each key at once; the roster follows a moment later when the machine is busy.
   const deferredSearch = useDeferredValue(search);

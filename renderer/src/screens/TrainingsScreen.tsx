@@ -106,7 +106,11 @@ export function TrainingsScreen({ data, evaluation, db }: ScreenProps) {
   const setAttendanceSource = useUi((s) => s.setAttendanceSource);
   const del = useDeleteWithUndo(db);
 
-  const groups = useMemo(() => catalogGroups(data), [data]);
+  const { series: allSeries, trainings, sessions } = data;
+  const groups = useMemo(
+    () => catalogGroups({ series: allSeries, trainings, sessions }),
+    [allSeries, trainings, sessions],
+  );
   const seriesGroups = groups.filter((g) => g.kind === 'series');
   const courses = groups.filter((g) => g.kind === 'course');
 

@@ -137,6 +137,31 @@ describe('EligibilityScreen', () => {
     expect(row('Olu Ade').textContent).toContain('Not every topic');
   });
 
+  it('draws a long cohort 25 rows at a time, role holders first, and shows the rest on request', async () => {
+    const base = evaluationFixture();
+    const evidence = base.part1.evidence!;
+    const [holder, ...others] = evidence.cohort;
+    const extra = Array.from({ length: 160 }, (_, i) => ({
+      ...others[0]!,
+      personId: `extra-${i}`,
+      name: `Extra Person ${String(i).padStart(3, '0')}`,
+    }));
+    const cohort = [holder!, ...others, ...extra];
+    show({ ...base, part1: { ...base.part1, evidence: { ...evidence, cohort } } });
+    const table = () => within(part(1)).getByRole('table', { name: 'Cohort for 2024 Equity Series' });
+    const rowCount = () => within(table()).getAllByRole('row').length - 1;
+    expect(rowCount()).toBe(25);
+    expect(within(table()).getByRole('rowheader', { name: new RegExp(`^${holder!.name},`) })).toBeTruthy();
+    expect(within(part(1)).getByRole('status').textContent).toBe(
+      `Showing 25 of ${cohort.length} cohort members.`,
+    );
+    await userEvent.click(within(part(1)).getByRole('button', { name: 'Show 100 more' }));
+    expect(rowCount()).toBe(125);
+    await userEvent.click(within(part(1)).getByRole('button', { name: `Show ${cohort.length - 125} more` }));
+    expect(rowCount()).toBe(cohort.length);
+    expect(within(part(1)).queryByRole('button', { name: /^Show \d+ more$/ })).toBeNull();
+  });
+
   it('shows every Part 2 submission field: training, date, entity, delivery, count, departments, attendees', () => {
     show();
     const p2 = part(2);

@@ -3,7 +3,7 @@
  * and courses, with a box per session to correct it right here.
  */
 import { useMemo, useState } from 'react';
-import { distinctNameLabels } from '../../../../shared/domain/names';
+import { nameLabelsOf } from '../../lib/derived';
 import type { Person, Session, Training } from '../../../../shared/domain/schema';
 import { SelectField } from '../../components/Field';
 import type { CatalogGroup } from '../trainings/catalog';
@@ -37,7 +37,7 @@ export function PersonAttendance({
   );
 
   // Two people of the same name get a telling detail (title or email) in the list.
-  const labels = useMemo(() => distinctNameLabels(people), [people]);
+  const labels = nameLabelsOf(people);
 
   return (
     <section className="card stack" aria-labelledby="person-view-title">

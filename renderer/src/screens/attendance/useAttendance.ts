@@ -13,6 +13,7 @@ import { setAttendanceBulk } from '../../../db/repositories';
 import type { AttendanceChange } from '../../../db/repositories';
 import type { AppDB } from '../../../db/schema';
 import type { Attendance } from '../../../../shared/domain/schema';
+import { attendeesBySession } from '../../lib/derived';
 import { notify } from '../../store/ui';
 
 /** A map key for one (person, session) pair; ids may contain any character, so join with NUL. */
@@ -38,10 +39,8 @@ interface Pending {
 type Overlay = ReadonlyMap<string, Pending>;
 
 export function useAttendance(db: AppDB, attendance: readonly Attendance[]): AttendanceApi {
-  const stored = useMemo(
-    () => new Set(attendance.map((a) => pairKey(a.personId, a.sessionId))),
-    [attendance],
-  );
+  // Who attended each session, worked out once per stored list (shared with the grid's counts).
+  const stored = attendeesBySession(attendance);
   const [overlay, setOverlay] = useState<Overlay>(() => new Map());
   const [seen, setSeen] = useState(attendance);
   const tokens = useRef(0);
@@ -57,8 +56,8 @@ export function useAttendance(db: AppDB, attendance: readonly Attendance[]): Att
 
   const isAttended = useCallback(
     (personId: string, sessionId: string) => {
-      const key = pairKey(personId, sessionId);
-      return current.get(key)?.value ?? stored.has(key);
+      const pending = current.size > 0 ? current.get(pairKey(personId, sessionId)) : undefined;
+      return pending?.value ?? stored.get(sessionId)?.has(personId) === true;
     },
     [current, stored],
   );

@@ -3,6 +3,7 @@
  * with the title each held when attending and the sessions they attended (P1.9),
  * the reasons, and what was not counted for Part 1 and why (P1.1).
  */
+import { useState } from 'react';
 import type { CohortMember, Part1Evaluation } from '../../../../shared/rules/evaluation';
 import { PartFacts } from './PartFacts';
 import { ReasonList } from './Reasons';
@@ -28,50 +29,78 @@ function RoleCell({ member }: { member: CohortMember }) {
   );
 }
 
+/**
+ * Cohort rows drawn at first. The engine lists the role holders first, so they are always
+ * shown; a large town's hundreds of other attendees (over 20,000 elements drawn at once)
+ * wait behind "Show more", which keeps opening Eligibility within a click's budget.
+ */
+export const COHORT_ROWS_SHOWN = 25;
+/** Rows each "Show more" adds (as the attendance grid does). */
+const COHORT_ROWS_MORE = 100;
+
 function CohortTable({ cohort, seriesName }: { cohort: CohortMember[]; seriesName: string }) {
+  const [limit, setLimit] = useState(COHORT_ROWS_SHOWN);
+  const shown = cohort.slice(0, limit);
+  const hidden = cohort.length - shown.length;
   return (
-    <div className="table-wrap elig-table">
-      <table className="table">
-        <caption className="visually-hidden">Cohort for {seriesName}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              Name <span className="elig-th-sub">and title when attending</span>
-            </th>
-            <th scope="col">Role filled</th>
-            <th scope="col">Sessions attended</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cohort.map((m) => (
-            <tr key={m.personId}>
-              <th scope="row">
-                {m.name}
-                <span className="elig-block elig-title">
-                  <span className="visually-hidden">, </span>
-                  {m.title ?? <span className="elig-missing">Title missing</span>}
-                </span>
+    <>
+      <div className="table-wrap elig-table">
+        <table className="table">
+          <caption className="visually-hidden">Cohort for {seriesName}</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                Name <span className="elig-th-sub">and title when attending</span>
               </th>
-              <td>
-                <RoleCell member={m} />
-              </td>
-              <td>
-                <ul className="plain-list elig-sessions">
-                  {m.sessions.map((s) => (
-                    <li key={s.sessionId}>
-                      <span className="elig-session-date">{shortDate(s.date)}</span>
-                      <span className="visually-hidden">, </span>
-                      {s.trainingName}
-                    </li>
-                  ))}
-                </ul>
-                {m.completedAllTopics ? null : <span className="small muted">Not every topic</span>}
-              </td>
+              <th scope="col">Role filled</th>
+              <th scope="col">Sessions attended</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {shown.map((m) => (
+              <tr key={m.personId}>
+                <th scope="row">
+                  {m.name}
+                  <span className="elig-block elig-title">
+                    <span className="visually-hidden">, </span>
+                    {m.title ?? <span className="elig-missing">Title missing</span>}
+                  </span>
+                </th>
+                <td>
+                  <RoleCell member={m} />
+                </td>
+                <td>
+                  <ul className="plain-list elig-sessions">
+                    {m.sessions.map((s) => (
+                      <li key={s.sessionId}>
+                        <span className="elig-session-date">{shortDate(s.date)}</span>
+                        <span className="visually-hidden">, </span>
+                        {s.trainingName}
+                      </li>
+                    ))}
+                  </ul>
+                  {m.completedAllTopics ? null : <span className="small muted">Not every topic</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {hidden > 0 ? (
+        <p className="elig-more">
+          <span className="small muted" role="status">
+            Showing {shown.length} of {cohort.length} cohort members.
+          </span>{' '}
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => setLimit((n) => n + COHORT_ROWS_MORE)}
+          >
+            Show {Math.min(COHORT_ROWS_MORE, hidden)} more
+          </button>
+        </p>
+      ) : null}
+    </>
   );
 }
 

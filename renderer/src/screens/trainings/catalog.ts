@@ -76,14 +76,29 @@ export function groupOf(groups: readonly CatalogGroup[], recordId: string): Cata
 
 /** "February 18, 2020": the long form, for sentences and accessible names. */
 export function longDate(iso: string): string {
-  const d = parseISO(iso);
-  return isValid(d) ? format(d, 'MMMM d, yyyy') : iso;
+  return remembered(longDates, iso, 'MMMM d, yyyy');
 }
 
 /** "Feb 18, 2020": the short form, for column headings. */
 export function shortDate(iso: string): string {
-  const d = parseISO(iso);
-  return isValid(d) ? format(d, 'MMM d, yyyy') : iso;
+  return remembered(shortDates, iso, 'MMM d, yyyy');
+}
+
+/**
+ * Each date is printed once: a large catalog prints its 300 session dates on every
+ * render of Trainings and Attendance, and date-fns' parse and format were a noticeable
+ * part of opening those screens (issue 11). Dates are few, so the caches stay small.
+ */
+const longDates = new Map<string, string>();
+const shortDates = new Map<string, string>();
+function remembered(cache: Map<string, string>, iso: string, pattern: string): string {
+  let text = cache.get(iso);
+  if (text === undefined) {
+    const d = parseISO(iso);
+    text = isValid(d) ? format(d, pattern) : iso;
+    cache.set(iso, text);
+  }
+  return text;
 }
 
 /** "8:00 AM". */
