@@ -70,7 +70,7 @@ describe('the rail (issue 15)', () => {
         },
       }),
     );
-    await userEvent.click(within(rail()).getByRole('button', { name: /^Sharing: Offline ?—/ }));
+    await userEvent.click(await within(rail()).findByRole('button', { name: /^Sharing: Offline ?—/ }));
     await waitFor(() => expect(useUi.getState().screen).toBe('town'));
     expect(await screen.findByRole('region', { name: 'Sharing between computers' })).toBeTruthy();
   });

@@ -141,7 +141,7 @@ describe('TrainingsScreen', () => {
       }),
     ]);
     const block = await screen.findByRole('article', { name: 'Equity in Hiring' });
-    expect(within(block).getByText('Human Resources, Police')).toBeTruthy();
+    expect(await within(block).findByText('Human Resources, Police')).toBeTruthy();
   }, 20000);
 
   it('refuses to save a session while a typed department has not been added', async () => {
