@@ -114,7 +114,7 @@ function stateOfError(error: unknown): SyncState {
 }
 
 /** Runs one round now, or right after the one running. */
-function runRound(): Promise<void> {
+function runRound(types?: ReadonlySet<SyncDocType>): Promise<void> {
   if (running) {
     again = true;
     return running;
@@ -138,8 +138,10 @@ function runRound(): Promise<void> {
       return;
     }
     try {
-      const report = await current.engine.round((done, total) =>
-        setState({ kind: 'syncing', lastSyncedAt: lastSyncedAt(), progress: { done, total } }),
+      const report = await current.engine.round(
+        (done, total) =>
+          setState({ kind: 'syncing', lastSyncedAt: lastSyncedAt(), progress: { done, total } }),
+        types,
       );
       const at = new Date().toISOString();
       await writeSyncMeta(current.db, 'lastSyncedAt', at);
@@ -178,9 +180,10 @@ function onStorageMutated(db: AppDB, parts: ObservabilitySet): void {
   if (!changedTypes || !session) return;
   if (changeTimer) clearTimeout(changeTimer);
   changeTimer = setTimeout(() => {
+    const types = changedTypes ?? undefined;
     changeTimer = null;
     changedTypes = null;
-    void runRound();
+    void runRound(types);
   }, CHANGE_DELAY_MS);
 }
 

@@ -313,15 +313,21 @@ export class SyncEngine {
     // The apply step will meet these revisions in the changes feed; they match `known`.
   }
 
-  /** One whole round: push, replicate, apply, and push again what applying left behind. */
-  async round(progress?: Progress): Promise<RoundReport> {
+  /**
+   * One whole round: push, replicate, apply, and push again what applying left behind.
+   * `types`: only these kinds of record changed here since the last round (a tick changes
+   * attendance alone), so the push reads only their tables.
+   */
+  async round(progress?: Progress, types?: ReadonlySet<SyncDocType>): Promise<RoundReport> {
     await this.checkIdentity();
-    const pushed = await this.push();
+    const pushed = await this.push(types);
     await this.replicate(progress);
     const first = await this.apply();
-    const again = await this.push();
+    // Applying can leave something to send (records dropped as orphans, a record the schema
+    // completed): only then is a second exchange needed.
+    const again = first.docs.length > 0 ? await this.push() : 0;
     if (again > 0) await this.replicate();
-    const second = await this.apply();
+    const second = again > 0 ? await this.apply() : { received: 0, conflicts: 0, rejected: [], docs: [] };
     // What went out and what came in are now versions this computer shared: a colleague's
     // backup merged later tells "changed there" from "changed on both" by them (shared/sync/merge.ts).
     const shared = [...this.sent, ...first.docs, ...second.docs];
