@@ -13,7 +13,6 @@
  * 1,000-person roster. Its own build and server on a free port, like bench/restore.ts.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -25,6 +24,7 @@ import type { TownData } from '../shared/domain/schema';
 import { figure } from './stats';
 import type { Figure } from './stats';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
+import { freePort } from '../tests/fixtures/free-port';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'test-output/bench-csv');
@@ -42,18 +42,6 @@ const WATCH_LONG_TASKS = `(() => {
     for (const e of list.getEntries()) window.__etlLongTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
 })();`;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
 

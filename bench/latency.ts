@@ -15,7 +15,6 @@
  * browser benchmarks).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -27,6 +26,7 @@ import { largeTown } from '../tests/fixtures/synthetic-towns';
 import { figure } from './stats';
 import type { Figure } from './stats';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
+import { freePort } from '../tests/fixtures/free-port';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'test-output/bench-latency');
@@ -34,19 +34,6 @@ const outDir = resolve(root, 'test-output/bench-latency');
 export const LATENCY_BUDGET_MS = 100;
 /** Event Timing reports nothing faster than this. */
 const EVENT_TIMING_FLOOR_MS = 16;
-
-/** A port nobody listens on now (the OS picks it). */
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 /**
  * Collects every Event Timing entry of an interaction (`interactionId` > 0) into

@@ -8,7 +8,6 @@
  * picks, so it never collides with the e2e suite or another checkout.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -20,6 +19,7 @@ import type { TownData } from '../shared/domain/schema';
 import { figure } from './stats';
 import type { Figure } from './stats';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
+import { freePort } from '../tests/fixtures/free-port';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'test-output/bench-restore');
@@ -31,18 +31,6 @@ const WATCH_LONG_TASKS = `(() => {
     for (const e of list.getEntries()) window.__etlLongTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
 })();`;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** Chooses `file` in the first-run guide's restore and waits for the dialog it ends in; returns the longest task and the time. */
 async function openOnce(page: Page, file: string, endsIn: string): Promise<{ longest: number; ms: number }> {

@@ -284,7 +284,7 @@ function byPersonThenSession(pairs: Attendance[]): Attendance[] {
  * reads those rows, applies `remove` then `add`, writes the rows that still hold someone
  * and deletes the ones left empty (a session nobody attended has no row).
  */
-async function applyPairs(
+export async function applyPairs(
   db: AppDB,
   changes: { add?: readonly Attendance[]; remove?: readonly Attendance[] },
 ): Promise<void> {

@@ -11,8 +11,9 @@ import { attendanceDocId, LIST_TYPES, listDocId } from '../../shared/sync/docs';
 import type { ListKey, SyncDoc, SyncDocType } from '../../shared/sync/docs';
 import type { ConflictRow } from '../../shared/sync/conflicts';
 import { db as appDb } from './instance';
+import { applyPairs } from './repositories';
 import { compareCodeUnits, SETTINGS_KEY, TOWN_KEY } from './schema';
-import type { AppDB, SessionAttendanceRow } from './schema';
+import type { AppDB } from './schema';
 
 export type { ConflictRow } from '../../shared/sync/conflicts';
 
@@ -126,31 +127,9 @@ export async function applySyncWrite(db: AppDB, write: SyncWrite): Promise<strin
     }
     for (const [key, ids] of removeByList) await listTable(db, key).bulkDelete(ids);
     for (const [key, rows] of putByList) await listTable(db, key).bulkPut(rows as { id: string }[]);
-    await changePairs(db, adds, removes);
+    await applyPairs(db, { add: adds, remove: removes });
     return dropOrphans(db);
   });
-}
-
-/** Adds and removes attendance pairs in their session rows (inside the caller's transaction). */
-async function changePairs(
-  db: AppDB,
-  add: readonly Attendance[],
-  remove: readonly Attendance[],
-): Promise<void> {
-  const sessionIds = [...new Set([...add, ...remove].map((a) => a.sessionId))];
-  if (sessionIds.length === 0) return;
-  const rows = await db.sessionAttendance.bulkGet(sessionIds);
-  const people = new Map(sessionIds.map((id, i) => [id, new Set(rows[i]?.personIds ?? [])]));
-  for (const a of remove) people.get(a.sessionId)!.delete(a.personId);
-  for (const a of add) people.get(a.sessionId)!.add(a.personId);
-  const kept: SessionAttendanceRow[] = [];
-  const emptied: string[] = [];
-  for (const [sessionId, ids] of people) {
-    if (ids.size > 0) kept.push({ sessionId, personIds: [...ids].sort(compareCodeUnits) });
-    else emptied.push(sessionId);
-  }
-  await db.sessionAttendance.bulkPut(kept);
-  await db.sessionAttendance.bulkDelete(emptied);
 }
 
 /** Deletes records whose parent is gone; returns their document ids. */
@@ -177,7 +156,7 @@ async function dropOrphans(db: AppDB): Promise<string[]> {
         orphanPairs.push({ sessionId: row.sessionId, personId });
     }
   }
-  await changePairs(db, [], orphanPairs);
+  await applyPairs(db, { remove: orphanPairs });
   dropped.push(...orphanPairs.map(attendanceDocId));
   return dropped;
 }

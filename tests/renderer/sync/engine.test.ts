@@ -3,10 +3,6 @@
  * two computers = two Dexie databases (fake-indexeddb) with a PouchDB mirror each
  * (memory adapter), sharing one server database.
  */
-import PouchDB from 'pouchdb-core';
-import http from 'pouchdb-adapter-http';
-import memory from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deleteSession,
@@ -17,15 +13,13 @@ import {
 } from '../../../renderer/db/repositories';
 import type { AppDB } from '../../../renderer/db/schema';
 import { listConflicts } from '../../../renderer/db/sync';
-import { ForeignDatabaseError, SyncEngine } from '../../../renderer/sync/engine';
-import type { PouchDatabase } from '../../../renderer/sync/engine';
-import { databaseUrl } from '../../../shared/sync/settings';
+import { ForeignDatabaseError } from '../../../renderer/sync/engine';
+import type { SyncEngine } from '../../../renderer/sync/engine';
 import { startCouchServer } from '../../fixtures/couch-server';
 import type { CouchServer } from '../../fixtures/couch-server';
 import { smallTown } from '../../fixtures/synthetic-towns';
 import { testDb } from '../db/helpers';
-
-PouchDB.plugin(memory).plugin(http).plugin(replication);
+import { syncEngine } from './helpers';
 
 let server: CouchServer;
 beforeAll(async () => {
@@ -35,18 +29,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-let dbCount = 0;
 function computer(database: string, password = 'pw'): { db: AppDB; engine: SyncEngine } {
   const db = testDb();
-  const mirror: PouchDatabase = new PouchDB(`mirror-${++dbCount}-${crypto.randomUUID()}`, {
-    adapter: 'memory',
-  });
-  const remote: PouchDatabase = new PouchDB(databaseUrl({ serverUrl: server.url, database }), {
-    adapter: 'http',
-    skip_setup: true,
-    auth: { username: 'clerk', password },
-  });
-  return { db, engine: new SyncEngine(db, mirror, remote) };
+  return { db, engine: syncEngine(db, server, database, password) };
 }
 
 let dbNames = 0;

@@ -7,10 +7,6 @@
  * version of the conflict is shown may differ: sync takes CouchDB's winner, merge
  * `mergeWinner`; both keep the other.
  */
-import PouchDB from 'pouchdb-core';
-import http from 'pouchdb-adapter-http';
-import memory from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mergeBackupData, recordSharedVersions } from '../../../renderer/db/merge';
 import {
@@ -23,17 +19,13 @@ import {
 import type { AppDB } from '../../../renderer/db/schema';
 import { listConflicts } from '../../../renderer/db/sync';
 import type { ConflictRow } from '../../../renderer/db/sync';
-import { SyncEngine } from '../../../renderer/sync/engine';
-import type { PouchDatabase } from '../../../renderer/sync/engine';
 import type { TownData } from '../../../shared/domain/schema';
 import { docsOf } from '../../../shared/sync/docs';
-import { databaseUrl } from '../../../shared/sync/settings';
 import { startCouchServer } from '../../fixtures/couch-server';
 import type { CouchServer } from '../../fixtures/couch-server';
 import { smallTown } from '../../fixtures/synthetic-towns';
 import { testDb } from '../db/helpers';
-
-PouchDB.plugin(memory).plugin(http).plugin(replication);
+import { syncEngine } from './helpers';
 
 let server: CouchServer;
 beforeAll(async () => {
@@ -44,18 +36,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function engine(db: AppDB): SyncEngine {
-  const mirror: PouchDatabase = new PouchDB(`mirror-${crypto.randomUUID()}`, { adapter: 'memory' });
-  const remote: PouchDatabase = new PouchDB(
-    databaseUrl({ serverUrl: server.url, database: 'merge-or-sync' }),
-    {
-      adapter: 'http',
-      skip_setup: true,
-      auth: { username: 'clerk', password: 'pw' },
-    },
-  );
-  return new SyncEngine(db, mirror, remote);
-}
+const engine = (db: AppDB) => syncEngine(db, server, 'merge-or-sync');
 
 const town = smallTown(11);
 const person = town.people[0]!;
