@@ -1,15 +1,16 @@
 // @vitest-environment jsdom
 // Installed before Dexie loads: liveQuery needs a global indexedDB (dexie/Dexie.js#2070).
 import 'fake-indexeddb/auto';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initialiseTown } from '../../renderer/db/repositories';
 import type { AppDB } from '../../renderer/db/schema';
 import { App } from '../../renderer/src/App';
 import { useUi } from '../../renderer/src/store/ui';
-import type { AutoBackupResult, LedgerApi, MenuCommand } from '../../shared/ipc/contract';
+import type { AutoBackupResult, LedgerApi } from '../../shared/ipc/contract';
 import { makeDb, resetUi } from './helpers';
+import { installFakeApi } from './fake-api';
 
 let db: AppDB;
 /** `window.api` as the renderer sees it (declared in renderer/src/env.d.ts). */
@@ -27,36 +28,17 @@ afterEach(() => {
 
 /** A stand-in for the preload's API that records calls and lets the test fire menu commands. */
 function fakeApi(autoBackup: AutoBackupResult = { status: 'skipped', why: 'exists today' }) {
-  let listener: ((c: MenuCommand) => void) | undefined;
-  const api = {
-    savePdf: vi.fn(),
-    saveText: vi.fn(() => Promise.resolve({ status: 'saved' as const, fileName: 'backup.json' })),
-    openTextFile: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
-    openCsvFile: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
-    writeAutoBackup: vi.fn(() => Promise.resolve(autoBackup)),
-    listAutoBackups: vi.fn(() => Promise.resolve([])),
-    readAutoBackup: vi.fn(),
-    appInfo: vi.fn(() =>
-      Promise.resolve({ name: 'x', version: '9.9.9', userDataPath: '', backupsPath: '', keepBackups: 1 }),
-    ),
-    openDataFolder: vi.fn(),
-    answerQuit: vi.fn(() => Promise.resolve()),
-    setSampleOpen: vi.fn(() => Promise.resolve()),
-    getSharing: vi.fn(() => Promise.resolve({ settings: null, passwordKept: null, notice: null })),
-    saveSharing: vi.fn(),
-    sharingPassword: vi.fn(() => Promise.resolve(null)),
-    setSharingActive: vi.fn(),
-    forgetSharing: vi.fn(),
-    reloadForSharing: vi.fn(() => Promise.resolve()),
-    onMenuCommand: vi.fn((l: (c: MenuCommand) => void) => {
-      listener = l;
-      return () => {
-        listener = undefined;
-      };
-    }),
-  } satisfies LedgerApi;
-  w.api = api;
-  return { api, fire: (c: MenuCommand) => act(() => listener?.(c)) };
+  const fake = installFakeApi();
+  fake.api.saveText.mockResolvedValue({ status: 'saved', fileName: 'backup.json' });
+  fake.api.writeAutoBackup.mockResolvedValue(autoBackup);
+  fake.api.appInfo.mockResolvedValue({
+    name: 'x',
+    version: '9.9.9',
+    userDataPath: '',
+    backupsPath: '',
+    keepBackups: 1,
+  });
+  return fake;
 }
 
 describe('App', () => {

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 // Installed before Dexie loads: liveQuery needs a global indexedDB (dexie/Dexie.js#2070).
 import 'fake-indexeddb/auto';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   initialiseTown,
   loadTownData,
@@ -16,8 +16,9 @@ import { loadHarborFallsSample } from '../../renderer/db/sample';
 import type { AppDB } from '../../renderer/db/schema';
 import { App } from '../../renderer/src/App';
 import { useUi } from '../../renderer/src/store/ui';
-import type { AutoBackupResult, LedgerApi, MenuCommand } from '../../shared/ipc/contract';
+import type { AutoBackupResult, LedgerApi } from '../../shared/ipc/contract';
 import { makeDb, resetUi } from './helpers';
+import { installFakeApi } from './fake-api';
 
 // jsdom has no CSS.escape (the People screen's Fix uses it to find a field); Chromium does.
 if (typeof CSS === 'undefined' || typeof CSS.escape !== 'function') {
@@ -41,36 +42,10 @@ afterEach(() => {
 function fakeApi(
   backup: AutoBackupResult = { status: 'written', fileName: 'auto-x.json', kept: 1, removed: 0 },
 ) {
-  let listener: ((c: MenuCommand) => void) | undefined;
-  const api = {
-    savePdf: vi.fn(),
-    saveText: vi.fn(() => Promise.resolve({ status: 'saved' as const, fileName: 'backup.json' })),
-    openTextFile: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
-    openCsvFile: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
-    writeAutoBackup: vi.fn((_: unknown) => Promise.resolve(backup)),
-    listAutoBackups: vi.fn(() => Promise.resolve([])),
-    readAutoBackup: vi.fn(),
-    appInfo: vi.fn(() =>
-      Promise.resolve({ name: 'x', version: '9.9.9', userDataPath: '', backupsPath: '', keepBackups: 30 }),
-    ),
-    openDataFolder: vi.fn(),
-    answerQuit: vi.fn((_: unknown) => Promise.resolve()),
-    setSampleOpen: vi.fn((_: unknown) => Promise.resolve()),
-    getSharing: vi.fn(() => Promise.resolve({ settings: null, passwordKept: null, notice: null })),
-    saveSharing: vi.fn(),
-    sharingPassword: vi.fn(() => Promise.resolve(null)),
-    setSharingActive: vi.fn(),
-    forgetSharing: vi.fn(),
-    reloadForSharing: vi.fn(() => Promise.resolve()),
-    onMenuCommand: vi.fn((l: (c: MenuCommand) => void) => {
-      listener = l;
-      return () => {
-        listener = undefined;
-      };
-    }),
-  } satisfies LedgerApi;
-  w.api = api;
-  return { api, fire: (c: MenuCommand) => act(() => listener?.(c)) };
+  const fake = installFakeApi();
+  fake.api.saveText.mockResolvedValue({ status: 'saved', fileName: 'backup.json' });
+  fake.api.writeAutoBackup.mockResolvedValue(backup);
+  return fake;
 }
 
 const go = async (name: string) => {

@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readShareHistory, recordSharedVersions } from '../../../renderer/db/merge';
 import { initialiseTown, loadTownData, putPerson } from '../../../renderer/db/repositories';
 import type { AppDB } from '../../../renderer/db/schema';
@@ -14,15 +14,9 @@ import { Toasts } from '../../../renderer/src/components/Toasts';
 import { serializeBackup } from '../../../shared/backup';
 import type { TownData } from '../../../shared/domain/schema';
 import { docsOf } from '../../../shared/sync/docs';
-import type {
-  AutoBackupRequest,
-  AutoBackupResult,
-  LedgerApi,
-  MenuCommand,
-  OpenTextResult,
-  SaveResult,
-} from '../../../shared/ipc/contract';
+import type { LedgerApi } from '../../../shared/ipc/contract';
 import { makeDb, resetUi } from '../helpers';
+import { installFakeApi } from '../fake-api';
 
 const w = window as Window & { api?: LedgerApi };
 let db: AppDB;
@@ -30,40 +24,14 @@ let db: AppDB;
 let theirs: string;
 
 function fakeApi(text: string) {
-  const api = {
-    savePdf: vi.fn(),
-    saveText: vi.fn(({ suggestedName }: { suggestedName: string }) =>
-      Promise.resolve<SaveResult>({ status: 'saved', fileName: suggestedName }),
-    ),
-    openTextFile: vi.fn(() =>
-      Promise.resolve<OpenTextResult>({ status: 'opened', fileName: 'from-sam.json', text }),
-    ),
-    openCsvFile: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
-    writeAutoBackup: vi.fn((_: AutoBackupRequest) =>
-      Promise.resolve<AutoBackupResult>({
-        status: 'written',
-        fileName: 'auto-before.json',
-        kept: 3,
-        removed: 0,
-      }),
-    ),
-    listAutoBackups: vi.fn(() => Promise.resolve([])),
-    readAutoBackup: vi.fn(() => Promise.resolve<OpenTextResult>({ status: 'canceled' })),
-    appInfo: vi.fn(() =>
-      Promise.resolve({ name: 'x', version: '9.9.9', userDataPath: '', backupsPath: '', keepBackups: 30 }),
-    ),
-    openDataFolder: vi.fn(),
-    answerQuit: vi.fn(() => Promise.resolve()),
-    setSampleOpen: vi.fn(() => Promise.resolve()),
-    getSharing: vi.fn(() => Promise.resolve({ settings: null, passwordKept: null, notice: null })),
-    saveSharing: vi.fn(),
-    sharingPassword: vi.fn(() => Promise.resolve(null)),
-    setSharingActive: vi.fn(),
-    forgetSharing: vi.fn(),
-    reloadForSharing: vi.fn(() => Promise.resolve()),
-    onMenuCommand: vi.fn((_: (c: MenuCommand) => void) => () => undefined),
-  } satisfies LedgerApi;
-  w.api = api;
+  const { api } = installFakeApi();
+  api.openTextFile.mockResolvedValue({ status: 'opened', fileName: 'from-sam.json', text });
+  api.writeAutoBackup.mockResolvedValue({
+    status: 'written',
+    fileName: 'auto-before.json',
+    kept: 3,
+    removed: 0,
+  });
   return api;
 }
 

@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportBackup } from '../../../renderer/db/backup';
 import { initialiseTown, loadTownData } from '../../../renderer/db/repositories';
 import type { AppDB } from '../../../renderer/db/schema';
@@ -15,13 +15,12 @@ import { useUi } from '../../../renderer/src/store/ui';
 import { useSync } from '../../../renderer/sync/controller';
 import type {
   AutoBackupInfo,
-  AutoBackupRequest,
   AutoBackupResult,
   LedgerApi,
-  MenuCommand,
   OpenTextResult,
 } from '../../../shared/ipc/contract';
 import { makeDb, renderScreen, resetUi } from '../helpers';
+import { installFakeApi } from '../fake-api';
 
 /** `window.api` as the renderer sees it (declared in renderer/src/env.d.ts). */
 const w = window as Window & { api?: LedgerApi };
@@ -43,42 +42,21 @@ const newer: AutoBackupInfo = {
 
 /** A stand-in for the preload's API with the given automatic backups and their texts. */
 function fakeApi(backups: AutoBackupInfo[], texts: Record<string, string>) {
-  const api = {
-    savePdf: vi.fn(),
-    saveText: vi.fn(),
-    openTextFile: vi.fn(() => Promise.resolve<OpenTextResult>({ status: 'canceled' })),
-    openCsvFile: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
-    writeAutoBackup: vi.fn((_: AutoBackupRequest) =>
-      Promise.resolve<AutoBackupResult>({
-        status: 'written',
-        fileName: 'auto-before.json',
-        kept: 3,
-        removed: 0,
-      }),
+  const { api } = installFakeApi();
+  api.writeAutoBackup.mockResolvedValue({
+    status: 'written',
+    fileName: 'auto-before.json',
+    kept: 3,
+    removed: 0,
+  });
+  api.listAutoBackups.mockResolvedValue(backups);
+  api.readAutoBackup.mockImplementation(({ fileName }) =>
+    Promise.resolve<OpenTextResult>(
+      fileName in texts
+        ? { status: 'opened', fileName, text: texts[fileName]! }
+        : { status: 'error', message: `the automatic backup ${fileName} no longer exists` },
     ),
-    listAutoBackups: vi.fn(() => Promise.resolve(backups)),
-    readAutoBackup: vi.fn(({ fileName }: { fileName: string }) =>
-      Promise.resolve<OpenTextResult>(
-        fileName in texts
-          ? { status: 'opened', fileName, text: texts[fileName]! }
-          : { status: 'error', message: `the automatic backup ${fileName} no longer exists` },
-      ),
-    ),
-    appInfo: vi.fn(() =>
-      Promise.resolve({ name: 'x', version: '9.9.9', userDataPath: '', backupsPath: '', keepBackups: 30 }),
-    ),
-    openDataFolder: vi.fn(),
-    answerQuit: vi.fn(() => Promise.resolve()),
-    setSampleOpen: vi.fn(() => Promise.resolve()),
-    getSharing: vi.fn(() => Promise.resolve({ settings: null, passwordKept: null, notice: null })),
-    saveSharing: vi.fn(),
-    sharingPassword: vi.fn(() => Promise.resolve(null)),
-    setSharingActive: vi.fn(),
-    forgetSharing: vi.fn(),
-    reloadForSharing: vi.fn(() => Promise.resolve()),
-    onMenuCommand: vi.fn((_: (c: MenuCommand) => void) => () => undefined),
-  } satisfies LedgerApi;
-  w.api = api;
+  );
   return api;
 }
 
