@@ -161,7 +161,10 @@ async function dropOrphans(db: AppDB): Promise<string[]> {
   return dropped;
 }
 
-/** Replaces the Conflicts list entries for these documents (`rows`), and drops those in `resolved`. */
+/**
+ * Replaces the Conflicts list entries for these documents (`rows`), and drops the sync
+ * conflicts among `resolved` (documents whose revision tree has no other version now).
+ */
 export async function saveConflicts(
   db: AppDB,
   rows: readonly ConflictRow[],
@@ -170,10 +173,19 @@ export async function saveConflicts(
   await db.transaction('rw', db.syncConflicts, async () => {
     // `resolved` may list every record of a first pull; delete only entries that exist.
     const listed = new Set(await db.syncConflicts.toCollection().primaryKeys());
-    const gone = resolved.filter((id) => listed.has(id));
+    const candidates = resolved.filter((id) => listed.has(id));
+    // Only a conflict between revisions ends when the revision tree has no other leaf; one a
+    // merge or an unsent edit set aside (no revision shown) stays until the clerk keeps a version.
+    const existing = await db.syncConflicts.bulkGet(candidates);
+    const gone = candidates.filter((_, i) => existing[i]?.winner.rev !== undefined);
     if (gone.length > 0) await db.syncConflicts.bulkDelete(gone);
     if (rows.length > 0) await db.syncConflicts.bulkPut([...rows]);
   });
+}
+
+/** Takes an entry off the Conflicts list (the clerk kept a version). */
+export async function dropConflict(db: AppDB, id: string): Promise<void> {
+  await db.syncConflicts.delete(id);
 }
 
 export async function listConflicts(db: AppDB): Promise<ConflictRow[]> {

@@ -23,9 +23,9 @@ import { useUi } from '../src/store/ui';
 import {
   applySyncWrite,
   clearConflicts,
+  dropConflict,
   DOC_TYPE_OF_TABLE,
   readSyncMeta,
-  saveConflicts,
   writeSyncMeta,
 } from '../db/sync';
 import type { ForeignDatabaseError, SyncEngine } from './engine';
@@ -49,6 +49,8 @@ export const useSync = create<SyncStore>(() => ({ state: { kind: 'off' }, settin
 /** The running connection, when sharing is set up and active. */
 interface Session {
   db: AppDB;
+  /** The mirror's name, also kept in `meta` while this session lasts (an erase clears it). */
+  mirrorName: string;
   engine: SyncEngine;
   settings: SharingSettings;
   timer: ReturnType<typeof setInterval>;
@@ -127,17 +129,18 @@ function runRound(types?: ReadonlySet<SyncDocType>): Promise<void> {
   }
   running = (async () => {
     setState({ kind: 'syncing', lastSyncedAt: lastSyncedAt(), progress: null });
-    if (!(await hasTown(current.db)) && (await current.engine.hasSynced())) {
-      // The records here were erased after sharing them: a new town typed in now must never
-      // overwrite the shared one, so sharing stops (the server keeps the town).
-      running = null;
-      await stopSharing(current.db);
-      useSync.setState({
-        note: 'Sharing was turned off because this computer’s records were erased. The server still has the town: use Join a shared town to fetch it again.',
-      });
-      return;
-    }
     try {
+      if (await wasErased(current)) {
+        // The records here were erased after sharing them (Erase clears the app's bookkeeping,
+        // this session's mark included): a town typed in now must never overwrite or delete
+        // the shared one, so sharing stops here; the server keeps the town.
+        running = null;
+        await stopSharing(current.db);
+        useSync.setState({
+          note: 'Sharing was turned off because this computer’s records were erased. The server still has the town: use Join a shared town to fetch it again.',
+        });
+        return;
+      }
       const report = await current.engine.round(
         (done, total) =>
           setState({ kind: 'syncing', lastSyncedAt: lastSyncedAt(), progress: { done, total } }),
@@ -160,12 +163,18 @@ function runRound(types?: ReadonlySet<SyncDocType>): Promise<void> {
     } finally {
       running = null;
     }
-    if (again && session === current) {
+    if (again && session) {
       again = false;
       await runRound();
     }
   })();
   return running;
+}
+
+/** Whether this computer's records were erased since the session began (see runRound). */
+async function wasErased(current: Session): Promise<boolean> {
+  if ((await readSyncMeta<string>(current.db, 'mirror')) !== current.mirrorName) return true;
+  return !(await hasTown(current.db)) && (await current.engine.holdsRecords());
 }
 
 /** A change in the records: push it a moment later (only the tables that changed). */
@@ -196,9 +205,12 @@ async function begin(db: AppDB, settings: SharingSettings, password: string): Pr
   const mirrorName = `etl-sync-${settings.serverUrl}/${settings.database}`;
   const previous = await readSyncMeta<string>(db, 'mirror');
   if (previous !== mirrorName) {
-    // Another server or database than last time: start afresh (its conflicts are not this one's).
+    // Another server or database than last time, or the records here were erased since (an
+    // erase clears the mark): start afresh. A mirror left from before would otherwise send a
+    // deletion of every record it knew.
+    await openMirror(mirrorName).destroy();
+    await writeSyncMeta(db, `lastSeq:${mirrorName}`, undefined);
     await writeSyncMeta(db, 'mirror', mirrorName);
-    await writeSyncMeta(db, 'lastSeq', undefined);
     await clearConflicts(db);
   }
   const engine = new SyncEngine(db, openMirror(mirrorName), openRemote(settings, password));
@@ -210,6 +222,7 @@ async function begin(db: AppDB, settings: SharingSettings, password: string): Pr
   window.addEventListener('offline', offline);
   session = {
     db,
+    mirrorName,
     engine,
     settings,
     timer: setInterval(() => void runRound(), SYNC_INTERVAL_MS),
@@ -344,10 +357,19 @@ export async function resumeSharing(db: AppDB = appDb): Promise<void> {
 
 /** Stops sharing on this computer: forgets the server and password; the records stay here. */
 export async function stopSharing(db: AppDB = appDb): Promise<void> {
+  const ending = session;
   end();
   await vault().forget();
+  // The mirror goes too: joining again later must fetch every record afresh.
+  const mirrorName = await readSyncMeta<string>(db, 'mirror');
+  if (ending) await ending.engine.destroyMirror().catch(() => undefined);
+  else if (mirrorName) {
+    const { openMirror } = await import('./pouch');
+    await openMirror(mirrorName)
+      .destroy()
+      .catch(() => undefined);
+  }
   await writeSyncMeta(db, 'mirror', undefined);
-  await writeSyncMeta(db, 'lastSeq', undefined);
   await writeSyncMeta(db, 'lastSyncedAt', undefined);
   await clearConflicts(db);
   useSync.setState({ state: { kind: 'off' }, settings: null, note: null });
@@ -371,5 +393,5 @@ export async function keepVersion(
     return;
   }
   await applySyncWrite(db, { put: [{ _id: row.id, type: row.type, data: chosen.data }], remove: [] });
-  await saveConflicts(db, [], [row.id]);
+  await dropConflict(db, row.id);
 }

@@ -21,7 +21,14 @@ import type { SyncDoc, SyncDocType } from '../../shared/sync/docs';
 import type { ConflictRow, ConflictVersion } from '../../shared/sync/conflicts';
 import { nameKey } from '../../shared/domain/names';
 import { recordSharedVersions } from '../db/merge';
-import { applySyncWrite, readSyncDocs, readSyncMeta, saveConflicts, writeSyncMeta } from '../db/sync';
+import {
+  applySyncWrite,
+  dropConflict,
+  readSyncDocs,
+  readSyncMeta,
+  saveConflicts,
+  writeSyncMeta,
+} from '../db/sync';
 import type { AppDB } from '../db/schema';
 import type { Database } from 'pouchdb-core';
 
@@ -102,7 +109,29 @@ export class SyncEngine {
 
   /** Whether this computer has ever completed a round with this database. */
   async hasSynced(): Promise<boolean> {
-    return (await readSyncMeta<string>(this.db, 'lastSeq')) !== undefined;
+    return (await readSyncMeta<string>(this.db, this.seqKey)) !== undefined;
+  }
+
+  /**
+   * Where this mirror's place in its changes feed is kept, by the mirror's name: a round of an
+   * earlier session still finishing can never move a new session's place.
+   */
+  private get seqKey(): string {
+    return `lastSeq:${this.mirror.name}`;
+  }
+
+  /** Whether the mirror holds records this computer shared (so an empty Dexie means erased). */
+  async holdsRecords(): Promise<boolean> {
+    await this.load();
+    return this.known.size > 0;
+  }
+
+  /** Deletes the mirror (sharing stopped on this computer; the records in Dexie stay). */
+  async destroyMirror(): Promise<void> {
+    await writeSyncMeta(this.db, this.seqKey, undefined);
+    await this.mirror.destroy();
+    this.known.clear();
+    this.loaded = false;
   }
 
   /**
@@ -200,9 +229,10 @@ export class SyncEngine {
   }
 
   /**
-   * Step 3: what the mirror received, into Dexie and the Conflicts list — in one transaction,
-   * so a screen never shows half of a first pull and a failure leaves Dexie as it was (the
-   * next round reads the same changes again: `lastSeq` moves only after the write).
+   * Step 3: what the mirror received, into Dexie (one transaction, so a screen never shows
+   * half of a first pull) and then the Conflicts list. `lastSeq` moves only after both
+   * writes: after a failure the next round reads the same changes again, and writing them
+   * twice changes nothing.
    */
   async apply(): Promise<{
     received: number;
@@ -211,7 +241,10 @@ export class SyncEngine {
     docs: SyncDoc[];
   }> {
     await this.load();
-    let since: string | number = (await readSyncMeta<string | number>(this.db, 'lastSeq')) ?? 0;
+    let since: string | number = (await readSyncMeta<string | number>(this.db, this.seqKey)) ?? 0;
+    // From the start of the feed (a first pull, or joining again): store every document, even
+    // one the mirror knew from an earlier session, since Dexie may not have it.
+    const fromStart = since === 0;
     const put = new Map<string, SyncDoc>();
     const remove = new Set<string>();
     const conflictRows = new Map<string, ConflictRow>();
@@ -253,11 +286,12 @@ export class SyncEngine {
             detectedAt: new Date().toISOString(),
           });
         } else settled.add(change.id);
-        if (this.known.get(change.id)?.hash !== hash) put.set(change.id, read.doc);
+        if (fromStart || this.known.get(change.id)?.hash !== hash) put.set(change.id, read.doc);
         updates.set(change.id, { rev, hash });
       }
       since = page.last_seq;
     }
+    await this.keepUnsentEdits(put, remove, conflictRows, settled, updates);
     if (updates.size > 0 || rejected.length > 0) {
       await applySyncWrite(this.db, { put: [...put.values()], remove: [...remove] });
       await saveConflicts(this.db, [...conflictRows.values()], [...settled]);
@@ -266,9 +300,55 @@ export class SyncEngine {
       if (value === null) this.known.delete(id);
       else this.known.set(id, value);
     }
-    await writeSyncMeta(this.db, 'lastSeq', since);
+    await writeSyncMeta(this.db, this.seqKey, since);
     // Records dropped as orphans are gone from Dexie: the next push deletes them everywhere.
     return { received: put.size, conflicts: conflictRows.size, rejected, docs: [...put.values()] };
+  }
+
+  /**
+   * A clerk's edit made while this round was replicating has not been pushed yet, so the
+   * received version must not be written over it. The edit stays (shown, and sent at the
+   * next push on top of the received revision); the received version is set aside in the
+   * Conflicts list. A record deleted here meanwhile takes the received version back (an edit
+   * beats a deletion, as in CouchDB). Changes `put`, `remove`, the rows and `updates` in place.
+   */
+  private async keepUnsentEdits(
+    put: Map<string, SyncDoc>,
+    remove: Set<string>,
+    conflictRows: Map<string, ConflictRow>,
+    settled: Set<string>,
+    updates: Map<string, { rev: string; hash: string } | null>,
+  ): Promise<void> {
+    const ids = [...put.keys(), ...remove].filter((id) => typeOfId(id) !== 'submission');
+    if (ids.length === 0) return;
+    const types = new Set(ids.map(typeOfId));
+    const here = new Map((await readSyncDocs(this.db, { types })).map((d) => [d._id, d]));
+    for (const id of ids) {
+      const mine = here.get(id);
+      const mineHash = mine ? fingerprint(mine) : null;
+      if (mineHash === (this.known.get(id)?.hash ?? null) || !mine) continue;
+      const received = put.get(id);
+      put.delete(id);
+      remove.delete(id);
+      settled.delete(id);
+      if (received && contentHash(received) !== contentHash(mine)) {
+        const update = updates.get(id);
+        conflictRows.set(id, {
+          id,
+          type: mine.type,
+          source: 'sync',
+          winner: { data: mine.data },
+          others: [
+            { ...(update ? { rev: update.rev } : {}), data: received.data },
+            ...(conflictRows.get(id)?.others ?? []),
+          ],
+          detectedAt: new Date().toISOString(),
+        });
+      }
+      const update = updates.get(id);
+      // The next push writes this computer's version as the child of the received revision.
+      if (update) updates.set(id, { rev: update.rev, hash: 'unsent' });
+    }
   }
 
   /**
@@ -309,7 +389,7 @@ export class SyncEngine {
     for (const r of losing) await this.mirror.remove(row.id, r);
     this.known.set(row.id, { rev, hash: fingerprint(doc) });
     await applySyncWrite(this.db, { put: [doc], remove: [] });
-    await saveConflicts(this.db, [], [row.id]);
+    await dropConflict(this.db, row.id);
     // The apply step will meet these revisions in the changes feed; they match `known`.
   }
 

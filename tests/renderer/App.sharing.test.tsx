@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initialiseTown } from '../../renderer/db/repositories';
 import type { AppDB } from '../../renderer/db/schema';
-import { saveConflicts } from '../../renderer/db/sync';
+import { dropConflict, saveConflicts } from '../../renderer/db/sync';
 import { App } from '../../renderer/src/App';
 import { useUi } from '../../renderer/src/store/ui';
 import { useSync } from '../../renderer/sync/controller';
@@ -48,7 +48,10 @@ describe('the rail (issue 15)', () => {
     await waitFor(() =>
       expect(within(rail()).getByRole('button', { name: /^Town ?— 2 conflicts to look at$/ })).toBeTruthy(),
     );
-    await act(() => saveConflicts(db, [], ['person:a', 'person:b']));
+    await act(async () => {
+      await dropConflict(db, 'person:a');
+      await dropConflict(db, 'person:b');
+    });
     await waitFor(() =>
       expect(within(rail()).getByRole('button', { name: /^Town/ }).textContent).toBe('Town'),
     );

@@ -12,9 +12,9 @@ import {
   setAttendance,
 } from '../../../renderer/db/repositories';
 import type { AppDB } from '../../../renderer/db/schema';
-import { listConflicts } from '../../../renderer/db/sync';
-import { ForeignDatabaseError } from '../../../renderer/sync/engine';
-import type { SyncEngine } from '../../../renderer/sync/engine';
+import { listConflicts, saveConflicts } from '../../../renderer/db/sync';
+import { ForeignDatabaseError, SyncEngine } from '../../../renderer/sync/engine';
+import type { PouchDatabase } from '../../../renderer/sync/engine';
 import { startCouchServer } from '../../fixtures/couch-server';
 import type { CouchServer } from '../../fixtures/couch-server';
 import { smallTown } from '../../fixtures/synthetic-towns';
@@ -157,4 +157,70 @@ describe('sync between two computers', () => {
     await replaceAllData(unknown.db, smallTown(8));
     await expect(unknown.engine.round()).rejects.toMatchObject({ status: 404 });
   }, 60_000);
+});
+
+describe('edits and sessions around a round', () => {
+  it('keeps an edit made here while the round was replicating, and sets the received version aside', async () => {
+    const name = await freshDb();
+    const a = computer(name);
+    const b = computer(name);
+    const town = smallTown(9);
+    await replaceAllData(a.db, town);
+    await a.engine.round();
+    await b.engine.round();
+    const person = town.people[0]!;
+    await putPerson(b.db, { ...person, notes: 'typed on B' });
+    await b.engine.round();
+    // A's round: nothing to push, the replication brings B's edit in...
+    await a.engine.push();
+    await a.engine.replicate();
+    // ...and the clerk on A types before the round applies it.
+    await putPerson(a.db, { ...person, notes: 'typed on A meanwhile' });
+    await a.engine.apply();
+    const hereNow = (await loadTownData(a.db))!.people.find((p) => p.id === person.id)!;
+    expect(hereNow.notes).toBe('typed on A meanwhile');
+    const [conflict] = await listConflicts(a.db);
+    expect(conflict?.id).toBe(`person:${person.id}`);
+    expect(JSON.stringify(conflict?.others)).toContain('typed on B');
+    // The next rounds send A's edit on; the set-aside version stays listed on A until kept.
+    await a.engine.round();
+    await b.engine.round();
+    expect((await loadTownData(b.db))!.people.find((p) => p.id === person.id)!.notes).toBe(
+      'typed on A meanwhile',
+    );
+    expect((await listConflicts(a.db)).map((c) => c.id)).toEqual([`person:${person.id}`]);
+  }, 60_000);
+
+  it('fetches every record into an empty database even when its mirror knew them (joining again)', async () => {
+    const name = await freshDb();
+    const a = computer(name);
+    await replaceAllData(a.db, smallTown(10));
+    await a.engine.round();
+    const mirror = (a.engine as unknown as { mirror: PouchDatabase }).mirror;
+    const again = testDb();
+    const engine = new SyncEngine(again, mirror, (a.engine as unknown as { remote: PouchDatabase }).remote);
+    await engine.round();
+    expect(await loadTownData(again)).toEqual(await loadTownData(a.db));
+  }, 60_000);
+});
+
+describe('the Conflicts list', () => {
+  it('ends a conflict between revisions when sync settles it, but never one a merge or an unsent edit set aside', async () => {
+    const db = testDb();
+    const base = {
+      type: 'person' as const,
+      others: [{ data: { id: 'x', name: 'Other' } }],
+      detectedAt: '2026-12-01T12:00:00.000Z',
+    };
+    await saveConflicts(
+      db,
+      [
+        { ...base, id: 'person:rev', source: 'sync', winner: { rev: '2-a', data: { id: 'rev', name: 'A' } } },
+        { ...base, id: 'person:merge', source: 'merge', winner: { data: { id: 'merge', name: 'A' } } },
+      ],
+      [],
+    );
+    await saveConflicts(db, [], ['person:rev', 'person:merge']);
+    expect((await listConflicts(db)).map((c) => c.id)).toEqual(['person:merge']);
+  });
 });
