@@ -108,7 +108,7 @@ describe('restoring from a file in the browser', () => {
     await checking.waitFor({ state: 'detached' });
     // Cancelled means gone: no preview turns up afterwards.
     await app.page.waitForTimeout(1500);
-    expect(await app.page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => app.page.getByRole('dialog').count()).toBe(0);
     expect(await longestTask()).toBeLessThan(200);
   });
 

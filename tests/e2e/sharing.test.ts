@@ -262,10 +262,12 @@ describe('two computers sharing one town', () => {
       expect(await page.getByRole('checkbox', { name: CELL }).isChecked()).toBe(true);
       await goTo(page, 'Trainings');
       await page.getByRole('article', { name: COURSE }).waitFor();
-      expect(await page.getByRole('button', { name: `Delete the session of ${DELETED}` }).count()).toBe(0);
+      await expect
+        .poll(() => page.getByRole('button', { name: `Delete the session of ${DELETED}` }).count())
+        .toBe(0);
       await goTo(page, 'People');
       await page.getByRole('row', { name: /Lena Okafor/ }).waitFor();
-      expect(await page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(1);
     }
 
     const section = await openSharing(a.page);
@@ -355,8 +357,8 @@ describe('two computers sharing one town', () => {
     for (const app of [a, b]) {
       await goTo(app.page, 'People');
       await app.page.getByRole('row', { name: /Omar Haddad/ }).waitFor({ timeout: 15_000 });
-      expect(await app.page.getByRole('row', { name: /Omar Haddad/ }).count()).toBe(1);
-      expect(await app.page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(1);
+      await expect.poll(() => app.page.getByRole('row', { name: /Omar Haddad/ }).count()).toBe(1);
+      await expect.poll(() => app.page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(1);
     }
     expect((await serverDocs('attendance:')).length).toBe(1);
   });
@@ -402,8 +404,8 @@ describe('a third computer, not sharing yet', () => {
     await section.getByText('The server has no database of that name.').waitFor({ timeout: 20_000 });
     expect(await section.getByRole('button', { name: 'Turn on sharing' }).isVisible()).toBe(true);
     await goTo(page, 'People');
-    expect(await page.getByRole('row', { name: /Ana Ruiz/ }).count()).toBe(1);
-    expect(await page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('row', { name: /Ana Ruiz/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(0);
   });
 
   it('refuses the database of another town: nothing changes here or on the server', async () => {
@@ -424,8 +426,8 @@ describe('a third computer, not sharing yet', () => {
       .getByRole('button', { name: /^Sharing: Problem/ })
       .waitFor();
     await goTo(page, 'People');
-    expect(await page.getByRole('row', { name: /Ana Ruiz/ }).count()).toBe(1);
-    expect(await page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('row', { name: /Ana Ruiz/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(0);
     expect(await page.getByRole('heading', { level: 1 }).first().textContent()).toBe('People');
     expect((await serverDocs('')).length).toBe(before);
     expect(JSON.stringify((await serverDocs('town'))[0]?.doc.data)).toContain('Maple Hollow');
@@ -439,7 +441,7 @@ describe('a third computer, not sharing yet', () => {
       .click();
     await s.getByRole('button', { name: 'Turn on sharing' }).waitFor();
     await goTo(page, 'People');
-    expect(await page.getByRole('row', { name: /Ana Ruiz/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { name: /Ana Ruiz/ }).count()).toBe(1);
   });
 
   it('joining with a wrong password or an unknown database says why and leaves the first run as it was', async () => {

@@ -147,7 +147,7 @@ describe('the browser edition, offline', () => {
     await dialog.waitFor({ state: 'detached' });
     // The roster re-renders a moment after the save (its search is deferred): wait for the row.
     await page.getByRole('row', { name: /Ruth Alvarez/ }).waitFor();
-    expect(await page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(1);
   });
 
   it('opens from the service worker with the network cut, the person still there', async () => {
@@ -157,7 +157,7 @@ describe('the browser edition, offline', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     await goTo(page, 'People');
-    expect(await page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { name: /Ruth Alvarez/ }).count()).toBe(1);
     await shot(page, 'web-edition-offline');
   });
 
