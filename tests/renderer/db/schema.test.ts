@@ -337,3 +337,28 @@ describe('AppDB upgrade from version 4 to 5 (submissions)', () => {
     }, 60_000);
   }
 });
+
+/** Version 5 exactly as it shipped: version 4 plus submissions. Frozen here on purpose. */
+const V5_STORES = { ...V4_STORES, submissions: 'id, certificationYear' };
+
+describe('AppDB upgrade from version 5 to 6 (the Conflicts list of sharing)', () => {
+  it('keeps every record of the Harbor Falls sample and the app’s bookkeeping, and adds an empty syncConflicts table', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const data = sample();
+    await writeVersion4(name, { ...data, submissions: [] });
+    const v5 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v5.version(4).stores(V4_STORES);
+    v5.version(5).stores(V5_STORES);
+    await v5.open();
+    expect(v5.verno).toBe(5);
+    expect(v5.tables.map((t) => t.name)).not.toContain('syncConflicts');
+    v5.close();
+
+    db = createDb(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await loadTownData(db)).toEqual(await expectedOrder({ ...data, submissions: [] }));
+    expect(await db.syncConflicts.count()).toBe(0);
+    expect(await db.meta.get('lastCsvImport')).toBeDefined();
+  }, 60_000);
+});
